@@ -1,0 +1,65 @@
+/**
+ * Small accessors over the PostgreSQL parser's JSON tree, where every node is `{ NodeType: body }`.
+ * Kept loose (`any`-free but untyped bodies) because the tree is the parser's, not ours.
+ */
+import { deparseSync } from 'pgsql-deparser';
+import type { QualifiedName } from '../../operations/common.js';
+
+/** A parser node body: an object with string keys. */
+export type Body = Record<string, unknown>;
+
+/** Thrown while converting a statement that uses something the model does not describe. */
+export class Unmodelled extends Error {}
+
+/** The single key and body of a node. */
+export function unwrap(node: unknown): [string, Body] {
+  if (!node || typeof node !== 'object') throw new Unmodelled('empty node');
+  const key = Object.keys(node)[0];
+  if (key === undefined) throw new Unmodelled('empty node');
+  return [key, (node as Record<string, Body>)[key]!];
+}
+
+/** The body of a node of the expected type, or undefined. */
+export function as(node: unknown, type: string): Body | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  return (node as Record<string, Body>)[type];
+}
+
+/** A list field of a body (absent lists are empty). */
+export function list(body: Body, key: string): unknown[] {
+  const v = body[key];
+  return Array.isArray(v) ? v : [];
+}
+
+/** The text of a `String` node (identifiers in name lists). */
+export function str(node: unknown): string {
+  const s = as(node, 'String');
+  if (!s) throw new Unmodelled('expected a name');
+  return String(s.sval ?? '');
+}
+
+/** Strings of a `[String, String]` name list. */
+export function names(nodes: unknown[]): string[] {
+  return nodes.map(str);
+}
+
+/** A qualified name from a RangeVar body. */
+export function rangeVar(rv: unknown): QualifiedName {
+  const b = (as(rv, 'RangeVar') ?? rv) as Body | undefined;
+  if (!b || typeof b.relname !== 'string') throw new Unmodelled('expected a table name');
+  if (b.catalogname) throw new Unmodelled('database-qualified name');
+  return b.schemaname ? { schema: String(b.schemaname), name: b.relname } : { name: b.relname };
+}
+
+/** A qualified name from a name list (`[schema, name]` or `[name]`). */
+export function qualified(nodes: unknown[]): QualifiedName {
+  const parts = names(nodes);
+  if (parts.length === 1) return { name: parts[0]! };
+  if (parts.length === 2) return { schema: parts[0]!, name: parts[1]! };
+  throw new Unmodelled('three-part name');
+}
+
+/** SQL text of an expression or clause node, as the deparser writes it. */
+export function sql(node: unknown): string {
+  return deparseSync(node as never);
+}

@@ -1,0 +1,6 @@
+/** The PostgreSQL dialect: parse, compile, locks. */
+export * from './parse.js';
+export * from './compile.js';
+export * from './locks.js';
+export * from './quote.js';
+export { columnType } from './types.js';

@@ -1,0 +1,13 @@
+import { freeze, type OperationBase, type QualifiedName } from './common.js';
+
+/** CREATE TYPE ... AS ENUM (...). */
+export interface CreateEnum extends OperationBase {
+  readonly kind: 'createEnum';
+  readonly type: QualifiedName;
+  readonly values: readonly string[];
+}
+
+/** Builds a frozen {@link CreateEnum}. */
+export function createEnum(fields: Omit<CreateEnum, 'kind'>): CreateEnum {
+  return freeze({ kind: 'createEnum', ...fields });
+}

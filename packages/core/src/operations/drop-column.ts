@@ -1,0 +1,15 @@
+import { freeze, type OperationBase, type QualifiedName } from './common.js';
+
+/** ALTER TABLE ... DROP COLUMN. */
+export interface DropColumn extends OperationBase {
+  readonly kind: 'dropColumn';
+  readonly table: QualifiedName;
+  readonly column: string;
+  readonly ifExists: boolean;
+  readonly cascade: boolean;
+}
+
+/** Builds a frozen {@link DropColumn}. */
+export function dropColumn(fields: Omit<DropColumn, 'kind'>): DropColumn {
+  return freeze({ kind: 'dropColumn', ...fields });
+}
