@@ -9,3 +9,4 @@ export * from './rules/context.js';
 export { ALL_RULES, findRule } from './rules/registry.js';
 export * from './lint/diagnostic.js';
 export * from './lint/lint.js';
+export * from './plan/index.js';

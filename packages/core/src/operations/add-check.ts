@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ADD [CONSTRAINT name] CHECK (...). */
 export interface AddCheck extends OperationBase {
@@ -13,5 +13,5 @@ export interface AddCheck extends OperationBase {
 
 /** Builds a frozen {@link AddCheck}. */
 export function addCheck(fields: Omit<AddCheck, 'kind'>): AddCheck {
-  return freeze({ kind: 'addCheck', ...fields });
+  return build('addCheck', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type ColumnDef, type QualifiedName } from './common.js';
+import { build, type OperationBase, type ColumnDef, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ADD COLUMN. */
 export interface AddColumn extends OperationBase {
@@ -10,5 +10,5 @@ export interface AddColumn extends OperationBase {
 
 /** Builds a frozen {@link AddColumn}. */
 export function addColumn(fields: Omit<AddColumn, 'kind'>): AddColumn {
-  return freeze({ kind: 'addColumn', ...fields });
+  return build('addColumn', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TYPE ... ADD VALUE [IF NOT EXISTS] ... [BEFORE | AFTER ...]. */
 export interface AddEnumValue extends OperationBase {
@@ -12,5 +12,5 @@ export interface AddEnumValue extends OperationBase {
 
 /** Builds a frozen {@link AddEnumValue}. */
 export function addEnumValue(fields: Omit<AddEnumValue, 'kind'>): AddEnumValue {
-  return freeze({ kind: 'addEnumValue', ...fields });
+  return build('addEnumValue', fields);
 }

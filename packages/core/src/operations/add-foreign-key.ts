@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type ForeignKeyTarget, type QualifiedName } from './common.js';
+import { build, type OperationBase, type ForeignKeyTarget, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ADD [CONSTRAINT name] FOREIGN KEY ... REFERENCES. */
 export interface AddForeignKey extends OperationBase {
@@ -12,5 +12,5 @@ export interface AddForeignKey extends OperationBase {
 
 /** Builds a frozen {@link AddForeignKey}. */
 export function addForeignKey(fields: Omit<AddForeignKey, 'kind'>): AddForeignKey {
-  return freeze({ kind: 'addForeignKey', ...fields });
+  return build('addForeignKey', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ADD [CONSTRAINT name] PRIMARY KEY (...) or PRIMARY KEY USING INDEX. */
 export interface AddPrimaryKey extends OperationBase {
@@ -12,5 +12,5 @@ export interface AddPrimaryKey extends OperationBase {
 
 /** Builds a frozen {@link AddPrimaryKey}. */
 export function addPrimaryKey(fields: Omit<AddPrimaryKey, 'kind'>): AddPrimaryKey {
-  return freeze({ kind: 'addPrimaryKey', ...fields });
+  return build('addPrimaryKey', fields);
 }

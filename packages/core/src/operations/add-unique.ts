@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ADD [CONSTRAINT name] UNIQUE (...) or UNIQUE USING INDEX. */
 export interface AddUnique extends OperationBase {
@@ -14,5 +14,5 @@ export interface AddUnique extends OperationBase {
 
 /** Builds a frozen {@link AddUnique}. */
 export function addUnique(fields: Omit<AddUnique, 'kind'>): AddUnique {
-  return freeze({ kind: 'addUnique', ...fields });
+  return build('addUnique', fields);
 }

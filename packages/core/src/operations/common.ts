@@ -59,11 +59,17 @@ export interface ColumnDef {
   readonly name: string;
   readonly type: ColumnType;
   readonly notNull: boolean;
-  /** Default expression as SQL text. */
+  /**
+   * Default expression as SQL text, written so it can follow DEFAULT in a column definition: PostgreSQL
+   * accepts only simple expressions there, so others come parenthesised (`(now() AT TIME ZONE 'utc')`).
+   */
   readonly default?: string;
   readonly identity?: 'always' | 'by default';
+  /** Sequence options of an identity column as SQL text, e.g. `START WITH 100 INCREMENT BY 10`. */
+  readonly identityOptions?: string;
   /** GENERATED ALWAYS AS (expr) STORED: the expression as SQL text. */
   readonly generated?: string;
+  /** COLLATE clause as SQL text, each part of the name quoted: `"C"`, `"pg_catalog"."default"`. */
   readonly collation?: string;
   readonly constraints: readonly InlineConstraint[];
 }
@@ -82,7 +88,9 @@ export interface IndexElement {
   readonly expression: boolean;
   readonly order?: 'asc' | 'desc';
   readonly nulls?: 'first' | 'last';
+  /** Operator class name; a schema-qualified one as `schema.name`. */
   readonly opclass?: string;
+  /** COLLATE clause as SQL text, each part of the name quoted (as {@link ColumnDef.collation}). */
   readonly collation?: string;
 }
 
@@ -95,4 +103,12 @@ export interface OperationBase {
 /** Freezes a plain operation object; factories use it so operations are immutable values. */
 export function freeze<T extends object>(value: T): T {
   return Object.freeze(value);
+}
+
+/**
+ * Builds a frozen operation of `kind` from its fields. `kind` comes first (readable JSON) and is set
+ * again after the fields, so a stray `kind` in them (`addCheck({ ...otherOp, expr })`) cannot win.
+ */
+export function build<K extends string, F extends object>(kind: K, fields: F): { readonly kind: K } & F {
+  return freeze(Object.assign({ kind }, fields, { kind }));
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** CREATE TYPE ... AS ENUM (...). */
 export interface CreateEnum extends OperationBase {
@@ -9,5 +9,5 @@ export interface CreateEnum extends OperationBase {
 
 /** Builds a frozen {@link CreateEnum}. */
 export function createEnum(fields: Omit<CreateEnum, 'kind'>): CreateEnum {
-  return freeze({ kind: 'createEnum', ...fields });
+  return build('createEnum', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type IndexElement, type QualifiedName } from './common.js';
+import { build, type OperationBase, type IndexElement, type QualifiedName } from './common.js';
 
 /** CREATE [UNIQUE] INDEX [CONCURRENTLY]. */
 export interface CreateIndex extends OperationBase {
@@ -22,5 +22,5 @@ export interface CreateIndex extends OperationBase {
 
 /** Builds a frozen {@link CreateIndex}. */
 export function createIndex(fields: Omit<CreateIndex, 'kind'>): CreateIndex {
-  return freeze({ kind: 'createIndex', ...fields });
+  return build('createIndex', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type ColumnDef, type QualifiedName, type TableConstraint } from './common.js';
+import { build, type OperationBase, type ColumnDef, type QualifiedName, type TableConstraint } from './common.js';
 
 /** CREATE TABLE with its columns and table-level constraints. */
 export interface CreateTable extends OperationBase {
@@ -16,5 +16,5 @@ export interface CreateTable extends OperationBase {
 
 /** Builds a frozen {@link CreateTable}. */
 export function createTable(fields: Omit<CreateTable, 'kind'>): CreateTable {
-  return freeze({ kind: 'createTable', ...fields });
+  return build('createTable', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... DROP COLUMN. */
 export interface DropColumn extends OperationBase {
@@ -11,5 +11,5 @@ export interface DropColumn extends OperationBase {
 
 /** Builds a frozen {@link DropColumn}. */
 export function dropColumn(fields: Omit<DropColumn, 'kind'>): DropColumn {
-  return freeze({ kind: 'dropColumn', ...fields });
+  return build('dropColumn', fields);
 }

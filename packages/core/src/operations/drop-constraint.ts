@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... DROP CONSTRAINT. */
 export interface DropConstraint extends OperationBase {
@@ -11,5 +11,5 @@ export interface DropConstraint extends OperationBase {
 
 /** Builds a frozen {@link DropConstraint}. */
 export function dropConstraint(fields: Omit<DropConstraint, 'kind'>): DropConstraint {
-  return freeze({ kind: 'dropConstraint', ...fields });
+  return build('dropConstraint', fields);
 }

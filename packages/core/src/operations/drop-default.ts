@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ALTER COLUMN ... DROP DEFAULT. */
 export interface DropDefault extends OperationBase {
@@ -9,5 +9,5 @@ export interface DropDefault extends OperationBase {
 
 /** Builds a frozen {@link DropDefault}. */
 export function dropDefault(fields: Omit<DropDefault, 'kind'>): DropDefault {
-  return freeze({ kind: 'dropDefault', ...fields });
+  return build('dropDefault', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** DROP INDEX of one index (a multi-index DROP becomes one operation per index). */
 export interface DropIndex extends OperationBase {
@@ -11,5 +11,5 @@ export interface DropIndex extends OperationBase {
 
 /** Builds a frozen {@link DropIndex}. */
 export function dropIndex(fields: Omit<DropIndex, 'kind'>): DropIndex {
-  return freeze({ kind: 'dropIndex', ...fields });
+  return build('dropIndex', fields);
 }

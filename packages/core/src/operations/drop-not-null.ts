@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ALTER COLUMN ... DROP NOT NULL. */
 export interface DropNotNull extends OperationBase {
@@ -9,5 +9,5 @@ export interface DropNotNull extends OperationBase {
 
 /** Builds a frozen {@link DropNotNull}. */
 export function dropNotNull(fields: Omit<DropNotNull, 'kind'>): DropNotNull {
-  return freeze({ kind: 'dropNotNull', ...fields });
+  return build('dropNotNull', fields);
 }

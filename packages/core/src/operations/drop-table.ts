@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** DROP TABLE of one table (a multi-table DROP becomes one operation per table). */
 export interface DropTable extends OperationBase {
@@ -10,5 +10,5 @@ export interface DropTable extends OperationBase {
 
 /** Builds a frozen {@link DropTable}. */
 export function dropTable(fields: Omit<DropTable, 'kind'>): DropTable {
-  return freeze({ kind: 'dropTable', ...fields });
+  return build('dropTable', fields);
 }

@@ -60,30 +60,36 @@ export type OperationKind = Operation['kind'];
 /** The operation of one kind. */
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
 
+/**
+ * One entry per kind. A Record over the union, so the compiler rejects a kind missing from it or one
+ * the union does not have: {@link OPERATION_KINDS} cannot drift from {@link Operation}.
+ */
+const KINDS: { readonly [K in OperationKind]: true } = {
+  addCheck: true,
+  addColumn: true,
+  addEnumValue: true,
+  addForeignKey: true,
+  addPrimaryKey: true,
+  addUnique: true,
+  alterColumnType: true,
+  createEnum: true,
+  createIndex: true,
+  createTable: true,
+  dropColumn: true,
+  dropConstraint: true,
+  dropDefault: true,
+  dropIndex: true,
+  dropNotNull: true,
+  dropTable: true,
+  raw: true,
+  renameColumn: true,
+  renameTable: true,
+  setDefault: true,
+  setNotNull: true,
+  setting: true,
+  transaction: true,
+  validateConstraint: true,
+};
+
 /** Every kind, in a stable order (for docs, tests and exhaustive tables). */
-export const OPERATION_KINDS: readonly OperationKind[] = [
-  'addCheck',
-  'addColumn',
-  'addEnumValue',
-  'addForeignKey',
-  'addPrimaryKey',
-  'addUnique',
-  'alterColumnType',
-  'createEnum',
-  'createIndex',
-  'createTable',
-  'dropColumn',
-  'dropConstraint',
-  'dropDefault',
-  'dropIndex',
-  'dropNotNull',
-  'dropTable',
-  'raw',
-  'renameColumn',
-  'renameTable',
-  'setDefault',
-  'setNotNull',
-  'setting',
-  'transaction',
-  'validateConstraint',
-];
+export const OPERATION_KINDS: readonly OperationKind[] = Object.freeze(Object.keys(KINDS) as OperationKind[]);

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase } from './common.js';
+import { build, type OperationBase } from './common.js';
 
 /** A statement the model does not describe. Kept verbatim, reported as such, never dropped. */
 export interface Raw extends OperationBase {
@@ -13,5 +13,5 @@ export interface Raw extends OperationBase {
 
 /** Builds a frozen {@link Raw}. */
 export function raw(fields: Omit<Raw, 'kind'>): Raw {
-  return freeze({ kind: 'raw', ...fields });
+  return build('raw', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... RENAME COLUMN ... TO. */
 export interface RenameColumn extends OperationBase {
@@ -10,5 +10,5 @@ export interface RenameColumn extends OperationBase {
 
 /** Builds a frozen {@link RenameColumn}. */
 export function renameColumn(fields: Omit<RenameColumn, 'kind'>): RenameColumn {
-  return freeze({ kind: 'renameColumn', ...fields });
+  return build('renameColumn', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... RENAME TO. */
 export interface RenameTable extends OperationBase {
@@ -10,5 +10,5 @@ export interface RenameTable extends OperationBase {
 
 /** Builds a frozen {@link RenameTable}. */
 export function renameTable(fields: Omit<RenameTable, 'kind'>): RenameTable {
-  return freeze({ kind: 'renameTable', ...fields });
+  return build('renameTable', fields);
 }

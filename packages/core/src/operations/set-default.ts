@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ALTER COLUMN ... SET DEFAULT. */
 export interface SetDefault extends OperationBase {
@@ -11,5 +11,5 @@ export interface SetDefault extends OperationBase {
 
 /** Builds a frozen {@link SetDefault}. */
 export function setDefault(fields: Omit<SetDefault, 'kind'>): SetDefault {
-  return freeze({ kind: 'setDefault', ...fields });
+  return build('setDefault', fields);
 }

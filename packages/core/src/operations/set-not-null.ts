@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... ALTER COLUMN ... SET NOT NULL. */
 export interface SetNotNull extends OperationBase {
@@ -9,5 +9,5 @@ export interface SetNotNull extends OperationBase {
 
 /** Builds a frozen {@link SetNotNull}. */
 export function setNotNull(fields: Omit<SetNotNull, 'kind'>): SetNotNull {
-  return freeze({ kind: 'setNotNull', ...fields });
+  return build('setNotNull', fields);
 }

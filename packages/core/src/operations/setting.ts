@@ -1,4 +1,4 @@
-import { freeze, type OperationBase } from './common.js';
+import { build, type OperationBase } from './common.js';
 
 /** SET / SET LOCAL / RESET of a run-time parameter (lock_timeout, statement_timeout, ...). */
 export interface Setting extends OperationBase {
@@ -12,5 +12,5 @@ export interface Setting extends OperationBase {
 
 /** Builds a frozen {@link Setting}. */
 export function setting(fields: Omit<Setting, 'kind'>): Setting {
-  return freeze({ kind: 'setting', ...fields });
+  return build('setting', fields);
 }

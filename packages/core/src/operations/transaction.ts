@@ -1,4 +1,4 @@
-import { freeze, type OperationBase } from './common.js';
+import { build, type OperationBase } from './common.js';
 
 /** Transaction control: BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK. */
 export interface Transaction extends OperationBase {
@@ -8,5 +8,5 @@ export interface Transaction extends OperationBase {
 
 /** Builds a frozen {@link Transaction}. */
 export function transaction(fields: Omit<Transaction, 'kind'>): Transaction {
-  return freeze({ kind: 'transaction', ...fields });
+  return build('transaction', fields);
 }

@@ -1,4 +1,4 @@
-import { freeze, type OperationBase, type QualifiedName } from './common.js';
+import { build, type OperationBase, type QualifiedName } from './common.js';
 
 /** ALTER TABLE ... VALIDATE CONSTRAINT. */
 export interface ValidateConstraint extends OperationBase {
@@ -9,5 +9,5 @@ export interface ValidateConstraint extends OperationBase {
 
 /** Builds a frozen {@link ValidateConstraint}. */
 export function validateConstraint(fields: Omit<ValidateConstraint, 'kind'>): ValidateConstraint {
-  return freeze({ kind: 'validateConstraint', ...fields });
+  return build('validateConstraint', fields);
 }

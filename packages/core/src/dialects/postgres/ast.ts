@@ -25,6 +25,16 @@ export function as(node: unknown, type: string): Body | undefined {
   return (node as Record<string, Body>)[type];
 }
 
+/**
+ * The body of a field typed as one node struct. The parser's JSON writes such fields (RangeVar
+ * `relation`, TypeName `typeName`, CollateClause `collClause`, PartitionSpec `partspec`) without the
+ * `{ NodeType: ... }` wrapper that generic Node fields have; this accepts both forms.
+ */
+export function field(node: unknown, type: string): Body | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  return as(node, type) ?? (node as Body);
+}
+
 /** A list field of a body (absent lists are empty). */
 export function list(body: Body, key: string): unknown[] {
   const v = body[key];
@@ -59,7 +69,13 @@ export function qualified(nodes: unknown[]): QualifiedName {
   throw new Unmodelled('three-part name');
 }
 
-/** SQL text of an expression or clause node, as the deparser writes it. */
+/** SQL text of an expression or clause node, as the deparser writes it, on one line. */
 export function sql(node: unknown): string {
-  return deparseSync(node as never);
+  // pretty printing breaks long expressions over lines, which rule messages then show verbatim
+  try {
+    return deparseSync(node as never, { pretty: false });
+  } catch (e) {
+    // a node the deparser cannot write leaves its statement raw rather than failing the whole file
+    throw new Unmodelled(`deparse: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -47,8 +47,8 @@ function inline(c: InlineConstraint): string {
 export function columnSql(c: ColumnDef): string {
   return [
     `${ident(c.name)} ${c.type.sql}`,
-    opt(c.collation, `COLLATE ${dotted(c.collation ?? '')}`),
-    opt(c.identity, `GENERATED ${c.identity?.toUpperCase()} AS IDENTITY`),
+    opt(c.collation, `COLLATE ${c.collation}`),
+    opt(c.identity, `GENERATED ${c.identity?.toUpperCase()} AS IDENTITY${opt(c.identityOptions, ` (${c.identityOptions})`)}`),
     opt(c.generated !== undefined, `GENERATED ALWAYS AS (${c.generated}) STORED`),
     opt(c.default !== undefined, `DEFAULT ${c.default}`),
     opt(c.notNull, 'NOT NULL'),
@@ -74,7 +74,7 @@ function tableConstraint(c: TableConstraint): string {
 function indexElement(e: IndexElement): string {
   return [
     e.expression ? `(${e.value})` : ident(e.value),
-    opt(e.collation, `COLLATE ${dotted(e.collation ?? '')}`),
+    opt(e.collation, `COLLATE ${e.collation}`),
     opt(e.opclass, dotted(e.opclass ?? '')),
     opt(e.order, e.order?.toUpperCase() ?? ''),
     opt(e.nulls, `NULLS ${e.nulls?.toUpperCase()}`),
@@ -83,7 +83,11 @@ function indexElement(e: IndexElement): string {
     .join(' ');
 }
 
-const settingName = (name: string) => (/^[a-z_][a-z0-9_.]*$/.test(name) ? name : ident(name));
+/**
+ * A setting's name after SET / RESET. A dotted custom name is quoted whole: a part may be a reserved
+ * word (`myapp."user"`), and PostgreSQL reads `"myapp.user"` as the same setting.
+ */
+const settingName = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : ident(name));
 
 const compiler: Visitor<string> = {
   createTable: (op) => {
@@ -104,7 +108,7 @@ const compiler: Visitor<string> = {
   renameColumn: (op) => `${alter(op.table)} RENAME COLUMN ${ident(op.column)} TO ${ident(op.to)}`,
   alterColumnType: (op) =>
     `${alter(op.table)} ALTER COLUMN ${ident(op.column)} TYPE ${op.type.sql}` +
-    `${opt(op.collation, ` COLLATE ${dotted(op.collation ?? '')}`)}${opt(op.using, ` USING ${op.using}`)}`,
+    `${opt(op.collation, ` COLLATE ${op.collation}`)}${opt(op.using, ` USING ${op.using}`)}`,
   setNotNull: (op) => `${alter(op.table)} ALTER COLUMN ${ident(op.column)} SET NOT NULL`,
   dropNotNull: (op) => `${alter(op.table)} ALTER COLUMN ${ident(op.column)} DROP NOT NULL`,
   setDefault: (op) => `${alter(op.table)} ALTER COLUMN ${ident(op.column)} SET DEFAULT ${op.expr}`,

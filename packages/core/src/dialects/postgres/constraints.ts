@@ -38,10 +38,23 @@ function deferrable(b: Body): { deferrable?: 'immediate' | 'deferred' } {
   return { deferrable: b.initdeferred ? 'deferred' : 'immediate' };
 }
 
-/** Refuses index options the model does not carry (INCLUDE, WITH, USING INDEX TABLESPACE). */
+/** Refuses index options the model does not carry (INCLUDE, WITH, USING INDEX TABLESPACE, USING INDEX). */
 function plainIndexOptions(b: Body): void {
-  if (list(b, 'including').length || list(b, 'options').length || b.indexspace) {
+  if (list(b, 'including').length || list(b, 'options').length || b.indexspace || b.indexname !== undefined) {
     throw new Unmodelled('constraint index options');
+  }
+}
+
+/**
+ * Refuses constraint clauses the model has no field for: PostgreSQL 18's temporal keys (WITHOUT
+ * OVERLAPS, PERIOD) and NOT ENFORCED. The parser marks enforced CHECK and FOREIGN KEY constraints
+ * with `is_enforced` and omits it under NOT ENFORCED, which also sets `skip_validation` — without
+ * this check NOT ENFORCED would read as NOT VALID.
+ */
+export function plainConstraint(b: Body): void {
+  if (b.without_overlaps || b.fk_with_period || b.pk_with_period) throw new Unmodelled('temporal constraint');
+  if ((b.contype === 'CONSTR_CHECK' || b.contype === 'CONSTR_FOREIGN') && b.is_enforced !== true) {
+    throw new Unmodelled('NOT ENFORCED');
   }
 }
 
@@ -68,6 +81,7 @@ export function notValid(b: Body): boolean {
 
 /** A constraint written on a column; undefined for the ones folded into the column itself. */
 export function inlineConstraint(b: Body): InlineConstraint | undefined {
+  plainConstraint(b);
   switch (b.contype) {
     case 'CONSTR_PRIMARY':
       plainIndexOptions(b);
@@ -94,9 +108,11 @@ export function inlineConstraint(b: Body): InlineConstraint | undefined {
 /** A table-level constraint inside CREATE TABLE. */
 export function tableConstraint(b: Body): TableConstraint {
   const keys = () => names(list(b, 'keys'));
+  plainConstraint(b);
   switch (b.contype) {
     case 'CONSTR_PRIMARY':
       plainIndexOptions(b);
+      if (b.deferrable) throw new Unmodelled('deferrable primary key');
       return { type: 'primaryKey', ...conName(b), columns: keys() };
     case 'CONSTR_UNIQUE':
       plainIndexOptions(b);
@@ -106,6 +122,8 @@ export function tableConstraint(b: Body): TableConstraint {
       if (notValid(b)) throw new Unmodelled('NOT VALID in CREATE TABLE');
       return { type: 'check', ...conName(b), expr: sql(b.raw_expr), ...(b.is_no_inherit ? { noInherit: true } : {}) };
     case 'CONSTR_FOREIGN':
+      // the table-level shape has no notValid: the model only records NOT VALID on ALTER TABLE
+      if (notValid(b)) throw new Unmodelled('NOT VALID in CREATE TABLE');
       return { type: 'foreignKey', ...conName(b), columns: names(list(b, 'fk_attrs')), target: foreignKeyTarget(b) };
     default:
       throw new Unmodelled(`table constraint ${String(b.contype)}`);

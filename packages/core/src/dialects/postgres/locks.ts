@@ -5,7 +5,7 @@
 import type { QualifiedName } from '../../operations/common.js';
 import type { Operation } from '../../operations/operation.js';
 import { visit, type Visitor } from '../../operations/visit.js';
-import { as, list, rangeVar, type Body } from './ast.js';
+import { as, field, list, rangeVar, type Body } from './ast.js';
 
 /** PostgreSQL table lock modes, weakest first; `none` for statements that lock no existing table. */
 export const LOCK_LEVELS = [
@@ -60,8 +60,10 @@ const lockVisitor: Visitor<LockInfo> = {
   renameTable: (op) => on(op.table, AE),
   addColumn: (op) => {
     const refs = op.column.constraints.flatMap((k) => (k.type === 'references' ? [k.target.table] : []));
+    // constraints are checked (or their index built) over every row; identity and generated values are written into each
+    const readsRows = op.column.constraints.length > 0 || op.column.identity !== undefined || op.column.generated !== undefined;
     return {
-      ...on(op.table, AE, op.column.constraints.some((k) => k.type === 'check' || k.type === 'references')),
+      ...on(op.table, AE, readsRows),
       others: refs.map((table) => ({ table, level: 'SHARE ROW EXCLUSIVE' as const })),
     };
   },
@@ -90,55 +92,88 @@ const lockVisitor: Visitor<LockInfo> = {
   raw: (op) => rawLock(op.statement, op.ast),
 };
 
-/** Lock modes named in LOCK TABLE statements. */
-const LOCK_MODES: LockLevel[] = [...LOCK_LEVELS];
+/** LOCK TABLE's `mode` is PostgreSQL's lock mode number, 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE). */
+const LOCK_MODES: readonly LockLevel[] = LOCK_LEVELS;
 
-function firstRelation(body: Body | undefined): QualifiedName | undefined {
-  if (!body) return undefined;
-  const rel = as(body.relation, 'RangeVar') ?? (list(body, 'relations')[0] as Body | undefined);
+/** A table name, or undefined for what is not one (a database-qualified name). */
+function tableOf(node: unknown): QualifiedName | undefined {
   try {
-    return rel ? rangeVar(rel) : undefined;
+    return node ? rangeVar(field(node, 'RangeVar')) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The tables a statement names: its `relation` (a field the parser writes unwrapped), its `relations`
+ * list (LOCK, TRUNCATE) or the relations of VACUUM / ANALYZE.
+ */
+function tablesOf(type: string | undefined, b: Body): QualifiedName[] {
+  const nodes =
+    type === 'VacuumStmt'
+      ? list(b, 'rels').map((r) => as(r, 'VacuumRelation')?.relation)
+      : b.relation
+        ? [b.relation]
+        : list(b, 'relations');
+  return nodes.map(tableOf).filter((t): t is QualifiedName => t !== undefined);
+}
+
+/** Whether a VACUUM option list turns FULL on (`FULL`, `(FULL)`, `(FULL true)`, not `(FULL false)`). */
+function vacuumFull(b: Body): boolean {
+  return list(b, 'options').some((p) => {
+    const d = as(p, 'DefElem');
+    if (d?.defname !== 'full') return false;
+    const arg = as(d.arg, 'String')?.sval ?? as(d.arg, 'Boolean')?.boolval ?? as(d.arg, 'Integer')?.ival;
+    return arg === undefined || !['false', 'off', '0', false, 0].includes(arg as never);
+  });
+}
+
 function rawLock(statement: string, ast: unknown): LockInfo {
-  const [type, body] = ast && typeof ast === 'object' ? (Object.entries(ast)[0] ?? []) : [];
-  const b = body as Body | undefined;
-  const table = firstRelation(b);
-  const at = (level: LockLevel, scan = false): LockInfo => (table ? on(table, level, scan) : { level, scan });
+  const [astType, body] = ast && typeof ast === 'object' ? (Object.entries(ast)[0] ?? []) : [];
+  // a raw operation built without a tree (the reverse of CREATE TYPE, say) still names its statement
+  const type = astType ?? statement;
+  const b = (body ?? {}) as Body;
+  const tables = tablesOf(type, b);
+  const at = (level: LockLevel, scan = false, locked = tables): LockInfo => {
+    const [table, ...rest] = locked;
+    if (!table) return { level, scan };
+    return { ...on(table, level, scan), ...(rest.length ? { others: rest.map((t) => ({ table: t, level })) } : {}) };
+  };
   if (statement.startsWith('AlterTableCmd:')) {
-    const cmd = as(list(b ?? {}, 'cmds')[0], 'AlterTableCmd');
+    const cmd = as(list(b, 'cmds')[0], 'AlterTableCmd');
     const concurrent = statement.endsWith('AT_DetachPartition') && as(cmd?.def, 'PartitionCmd')?.concurrent === true;
     return at(concurrent ? 'SHARE UPDATE EXCLUSIVE' : AE, statement.endsWith('AT_SetLogged') || statement.endsWith('AT_SetUnLogged'));
   }
   switch (type) {
     case 'ReindexStmt': {
-      const concurrently = list(b ?? {}, 'params').some((p) => as(p, 'DefElem')?.defname === 'concurrently');
+      // REINDEX locks the table against writes and each index against every reader (ACCESS EXCLUSIVE)
+      const concurrently = list(b, 'params').some((p) => as(p, 'DefElem')?.defname === 'concurrently');
       return at(concurrently ? 'SHARE UPDATE EXCLUSIVE' : AE, true);
     }
-    case 'VacuumStmt': {
-      const full = list(b ?? {}, 'options').some((p) => {
-        const d = as(p, 'DefElem');
-        return d?.defname === 'full' && !(as(d.arg, 'Boolean')?.boolval === false || as(d.arg, 'String')?.sval === 'false');
-      });
-      const rel = as(list(b ?? {}, 'rels')[0], 'VacuumRelation');
-      const t = rel ? firstRelation(rel) : undefined;
-      const level: LockLevel = full ? AE : 'SHARE UPDATE EXCLUSIVE';
-      return t ? on(t, level, true) : { level, scan: true };
-    }
+    case 'VacuumStmt':
+      // ANALYZE is a VacuumStmt too; both take SHARE UPDATE EXCLUSIVE, VACUUM FULL rewrites under ACCESS EXCLUSIVE
+      return at(vacuumFull(b) ? AE : 'SHARE UPDATE EXCLUSIVE', true);
     case 'ClusterStmt':
+      return at(AE, true);
     case 'TruncateStmt':
     case 'AlterDomainStmt':
     case 'AlterTableStmt':
     case 'RenameStmt':
     case 'DropStmt':
       return at(AE);
-    case 'LockStmt': {
-      const mode = Number(b?.mode ?? 8);
-      return at(LOCK_MODES[mode] ?? AE);
+    case 'CreateStmt': {
+      // CREATE TABLE ... PARTITION OF takes ACCESS EXCLUSIVE on the parent; other raw CREATE TABLEs lock nothing existing
+      const parent = b.partbound ? tableOf(list(b, 'inhRelations')[0]) : undefined;
+      return parent ? at(AE, false, [parent]) : NONE;
     }
+    case 'LockStmt':
+      return at(LOCK_MODES[Number(b.mode ?? 8)] ?? AE);
+    case 'RefreshMatViewStmt':
+      return at(b.concurrent === true ? 'EXCLUSIVE' : AE, true);
+    case 'CreateTrigStmt':
+      return at('SHARE ROW EXCLUSIVE');
+    case 'CopyStmt':
+      return b.is_from === true ? at('ROW EXCLUSIVE') : at('ACCESS SHARE', true);
     case 'InsertStmt':
     case 'UpdateStmt':
     case 'DeleteStmt':

@@ -2,7 +2,7 @@
  * PostgreSQL SQL text → operations, through the real PostgreSQL parser (libpg-query, wasm).
  * Every statement yields at least one operation: what the model does not describe becomes `raw`.
  */
-import { loadModule, parseSync } from 'libpg-query';
+import { loadModule, parseSync, scanSync } from 'libpg-query';
 import type { SourceLocation } from '../../operations/common.js';
 import type { Operation } from '../../operations/operation.js';
 import { raw } from '../../operations/raw.js';
@@ -61,9 +61,10 @@ export function parsePostgres(text: string, file?: string): ParsedFile {
   const lines = new LineIndex(text);
   let tree: { stmts?: Array<{ stmt: unknown; stmt_location?: number; stmt_len?: number }> };
   try {
-    tree = parseSync(text) as typeof tree;
+    // the parser refuses an empty string (but not blank text); an empty migration has no statements
+    tree = text === '' ? {} : (parseSync(text) as typeof tree);
   } catch (e) {
-    throw toParseError(e, lines, file);
+    throw toParseError(e, text, lines, file);
   }
   const statements: ParsedStatement[] = [];
   const fileIgnores: string[] = [];
@@ -72,7 +73,7 @@ export function parsePostgres(text: string, file?: string): ParsedFile {
     const rawStart = lines.charOffset(entry.stmt_location ?? 0);
     const rawEnd = entry.stmt_len ? lines.charOffset((entry.stmt_location ?? 0) + entry.stmt_len) : text.length;
     const start = skipTrivia(text, rawStart, rawEnd);
-    const statementSql = text.slice(start, rawEnd).replace(/[\s;]+$/, '');
+    const statementSql = withoutTrailingTrivia(text.slice(start, rawEnd));
     const directives = readDirectives(text.slice(previousEnd, start));
     fileIgnores.push(...directives.file);
     previousEnd = rawEnd;
@@ -98,10 +99,32 @@ function convert(type: string, body: Body, statementSql: string, ast: unknown): 
   return [raw({ sql: statementSql, statement: type, ast })];
 }
 
-function toParseError(e: unknown, lines: LineIndex, file?: string): SqlParseError {
+/**
+ * A statement's text without what follows its last token. The parser's statement span runs up to the
+ * semicolon, so it keeps a comment written before it; a `-- comment` left at the end would swallow the
+ * semicolon a script writer appends. Only text holding a comment marker needs the scanner.
+ */
+function withoutTrailingTrivia(statement: string): string {
+  const trimmed = statement.replace(/[\s;]+$/, '');
+  if (!trimmed.includes('--') && !trimmed.includes('/*')) return trimmed;
+  const tokens = scanSync(trimmed).tokens.filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+  const last = tokens[tokens.length - 1];
+  if (!last) return trimmed;
+  // token offsets are UTF-8 bytes
+  return Buffer.from(trimmed, 'utf8').subarray(0, last.end).toString('utf8').replace(/[\s;]+$/, '');
+}
+
+/** The UTF-16 offset of the `n`th code point: the parser counts an error's position in characters. */
+function codePointOffset(text: string, n: number): number {
+  let i = 0;
+  for (let k = 0; k < n && i < text.length; k++) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  return i;
+}
+
+function toParseError(e: unknown, text: string, lines: LineIndex, file?: string): SqlParseError {
   const err = e as { message?: string; sqlDetails?: { cursorPosition?: number } };
   const cursor = err.sqlDetails?.cursorPosition;
-  const pos = cursor === undefined ? { line: 1, column: 1 } : lines.position(lines.charOffset(Math.max(0, cursor)));
+  const pos = cursor === undefined ? { line: 1, column: 1 } : lines.position(codePointOffset(text, Math.max(0, cursor)));
   return new SqlParseError(String(err.message ?? e), pos.line, pos.column, file);
 }
 

@@ -1,20 +1,24 @@
 /** Index, DROP, enum, SET and transaction statements → operations. */
 import * as ops from '../../operations/index.js';
 import type { Operation } from '../../operations/operation.js';
-import { as, list, qualified, rangeVar, sql, str, Unmodelled, type Body } from './ast.js';
+import { as, field, list, qualified, rangeVar, sql, str, Unmodelled, type Body } from './ast.js';
+import { ident } from './quote.js';
 
 /** CREATE INDEX. */
 export function createIndex(b: Body): Operation[] {
   if (list(b, 'options').length || b.tableSpace) throw new Unmodelled('index storage options');
-  const rel = as(b.relation, 'RangeVar') ?? (b.relation as Body);
+  const rel = field(b.relation, 'RangeVar') ?? {};
   const elements = list(b, 'indexParams').map((p): ops.IndexElement => {
     const e = as(p, 'IndexElem');
     if (!e || e.indexcolname || list(e, 'opclassopts').length) throw new Unmodelled('index element');
     const order = e.ordering === 'SORTBY_DESC' ? 'desc' : e.ordering === 'SORTBY_ASC' ? 'asc' : undefined;
     const nulls =
       e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? 'first' : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? 'last' : undefined;
-    const opclass = list(e, 'opclass').map(str).join('.');
-    const collation = list(e, 'collation').map(str).join('.');
+    const opclassParts = list(e, 'opclass').map(str);
+    // the model writes a qualified opclass as schema.name, so a dot inside a part would be misread
+    if (opclassParts.some((p) => p.includes('.'))) throw new Unmodelled('operator class name with a dot');
+    const opclass = opclassParts.join('.');
+    const collation = list(e, 'collation').map(str).map(ident).join('.');
     return {
       value: typeof e.name === 'string' ? e.name : sql(e.expr),
       expression: typeof e.name !== 'string',
@@ -54,6 +58,8 @@ export function drop(b: Body): Operation[] {
   const cascade = b.behavior === 'DROP_CASCADE';
   if (b.removeType === 'OBJECT_TABLE') return objects.map((table) => ops.dropTable({ table, ifExists, cascade }));
   if (b.removeType === 'OBJECT_INDEX') {
+    // PostgreSQL refuses DROP INDEX CONCURRENTLY of several indexes; one statement each would succeed
+    if (b.concurrent === true && objects.length > 1) throw new Unmodelled('DROP INDEX CONCURRENTLY of several indexes');
     return objects.map((index) => ops.dropIndex({ index, concurrently: b.concurrent === true, ifExists, cascade }));
   }
   throw new Unmodelled(`DROP ${String(b.removeType)}`);

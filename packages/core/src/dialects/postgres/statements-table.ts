@@ -1,9 +1,9 @@
 /** CREATE TABLE, ALTER TABLE and RENAME statements → operations. */
 import * as ops from '../../operations/index.js';
 import type { Operation } from '../../operations/operation.js';
-import { as, list, rangeVar, sql, unwrap, Unmodelled, type Body } from './ast.js';
-import { columnDef } from './columns.js';
-import { conName, constraintBody, foreignKeyTarget, notValid, tableConstraint } from './constraints.js';
+import { as, field, list, names, rangeVar, sql, unwrap, Unmodelled, type Body } from './ast.js';
+import { collationSql, columnDef } from './columns.js';
+import { conName, constraintBody, foreignKeyTarget, notValid, plainConstraint, tableConstraint } from './constraints.js';
 import { columnType } from './types.js';
 
 const PERSISTENCE = { p: 'permanent', u: 'unlogged', t: 'temporary' } as const;
@@ -19,7 +19,7 @@ export function createTable(b: Body): Operation[] {
   if (b.partbound || b.ofTypename || list(b, 'options').length || b.tablespacename || b.accessMethod) {
     throw new Unmodelled('CREATE TABLE clause');
   }
-  const rel = as(b.relation, 'RangeVar') ?? (b.relation as Body);
+  const rel = field(b.relation, 'RangeVar') ?? {};
   const columns: ops.ColumnDef[] = [];
   const constraints: ops.TableConstraint[] = [];
   for (const el of list(b, 'tableElts')) {
@@ -28,7 +28,7 @@ export function createTable(b: Body): Operation[] {
     else if (type === 'Constraint') constraints.push(tableConstraint(body));
     else throw new Unmodelled(type);
   }
-  const spec = as(b.partspec, 'PartitionSpec');
+  const spec = field(b.partspec, 'PartitionSpec');
   const inherits = list(b, 'inhRelations').map(rangeVar);
   const onCommit = ON_COMMIT[String(b.oncommit ?? 'ONCOMMIT_NOOP')];
   return [
@@ -46,7 +46,8 @@ export function createTable(b: Body): Operation[] {
 }
 
 function partitionBy(spec: Body): string {
-  const text = sql({ CreateStmt: { relation: { relname: 'x' }, partspec: { PartitionSpec: spec } } });
+  // the deparser prints a PartitionSpec only inside a CreateStmt, and only unwrapped (as the parser gives it)
+  const text = sql({ CreateStmt: { relation: { relname: 'x', inh: true, relpersistence: 'p' }, partspec: spec } });
   const m = /PARTITION BY (.*)$/s.exec(text);
   if (!m) throw new Unmodelled('partition spec');
   return m[1]!.trim();
@@ -65,13 +66,13 @@ const ALTER_CMDS: Record<string, CmdConverter> = {
   AT_AlterColumnType: (table, cmd) => {
     const def = as(cmd.def, 'ColumnDef');
     if (!def) throw new Unmodelled('column type');
-    const coll = as(def.collClause, 'CollateClause');
+    const collation = collationSql(def.collClause);
     return ops.alterColumnType({
       table,
       column: String(cmd.name),
       type: columnType(def.typeName),
       ...(def.raw_default ? { using: sql(def.raw_default) } : {}),
-      ...(coll ? { collation: list(coll, 'collname').map((n) => String(as(n, 'String')?.sval)).join('.') } : {}),
+      ...(collation !== undefined ? { collation } : {}),
     });
   },
   AT_SetNotNull: (table, cmd) => ops.setNotNull({ table, column: String(cmd.name) }),
@@ -87,15 +88,16 @@ const ALTER_CMDS: Record<string, CmdConverter> = {
 };
 
 function addConstraint(table: Table, c: Body): Operation {
-  const keys = () => list(c, 'keys').map((k) => String(as(k, 'String')?.sval));
+  const keys = () => names(list(c, 'keys'));
   const usingIndex = typeof c.indexname === 'string' ? { usingIndex: c.indexname } : {};
   if (list(c, 'including').length || list(c, 'options').length || c.indexspace) throw new Unmodelled('index options');
+  plainConstraint(c);
   switch (c.contype) {
     case 'CONSTR_FOREIGN':
       return ops.addForeignKey({
         table,
         ...conName(c),
-        columns: list(c, 'fk_attrs').map((k) => String(as(k, 'String')?.sval)),
+        columns: names(list(c, 'fk_attrs')),
         target: foreignKeyTarget(c),
         notValid: notValid(c),
       });
@@ -125,7 +127,7 @@ function addConstraint(table: Table, c: Body): Operation {
 export function alterTable(b: Body, statementSql: string): Operation[] {
   if (b.objtype !== 'OBJECT_TABLE') throw new Unmodelled(`ALTER ${String(b.objtype)}`);
   if (b.missing_ok) throw new Unmodelled('ALTER TABLE IF EXISTS');
-  const rel = as(b.relation, 'RangeVar') ?? (b.relation as Body);
+  const rel = field(b.relation, 'RangeVar') ?? {};
   // the parser omits false booleans: inh is absent under ONLY
   if (rel.inh !== true) throw new Unmodelled('ALTER TABLE ONLY');
   const table = rangeVar(rel);
@@ -158,7 +160,9 @@ function tryConvert(convert: CmdConverter | undefined, table: Table, cmd: Body, 
 /** RENAME statements for tables and columns; other renames are raw. */
 export function rename(b: Body): Operation[] {
   if (b.missing_ok && b.renameType === 'OBJECT_COLUMN') throw new Unmodelled('IF EXISTS');
-  const rel = (as(b.relation, 'RangeVar') ?? b.relation) as Body | undefined;
+  // RENAME COLUMN names the relation kind it was written for (ALTER VIEW, ALTER FOREIGN TABLE, ...)
+  if (b.renameType === 'OBJECT_COLUMN' && b.relationType !== 'OBJECT_TABLE') throw new Unmodelled('rename on a non-table');
+  const rel = field(b.relation, 'RangeVar');
   if (!rel) throw new Unmodelled('rename target');
   const table = rangeVar(rel);
   // ONLY changes nothing for a table rename, so it is accepted there and nowhere else

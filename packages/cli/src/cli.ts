@@ -1,0 +1,50 @@
+/** The dbm command line: verbs, global options, and the mapping of errors to exit codes. */
+import yargs, { type Argv } from 'yargs';
+import { fixCommand } from './commands/fix.js';
+import { lintCommand } from './commands/lint.js';
+import { rulesCommand } from './commands/rules.js';
+import type { CommandModule } from './commands/shared.js';
+import { EXIT, ExitError } from './errors.js';
+
+const COMMANDS: CommandModule<never>[] = [lintCommand, fixCommand, rulesCommand] as unknown as CommandModule<never>[];
+
+/** Runs dbm with the given arguments; resolves to the exit code. Never throws for user errors. */
+export async function run(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  let usageError: string | undefined;
+  let parser: Argv = yargs([...argv])
+    .scriptName('dbm')
+    .usage('$0 <command> [options]\n\nOne safe migration command for every Node ORM.')
+    .strict()
+    .demandCommand(1, 'Name a command: dbm <command> (dbm --help lists them)')
+    .option('verbose', { type: 'boolean', describe: 'Show more detail (stack traces of internal errors too)' })
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      usageError = msg;
+    });
+  for (const c of COMMANDS) {
+    parser = parser.command(c.command, c.describe, c.builder as never, async (args) => {
+      code = await c.run(args as never);
+    });
+  }
+  parser = parser.completion('completion', 'Print a shell completion script (bash/zsh)');
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (e instanceof ExitError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.code;
+    }
+    throw e;
+  }
+  if (usageError) {
+    process.stderr.write(`dbm: ${usageError}\n`);
+    return EXIT.usage;
+  }
+  return code;
+}

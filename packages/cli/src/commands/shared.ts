@@ -1,0 +1,50 @@
+/** Options and helpers several commands share. */
+import type { Argv } from 'yargs';
+import { ExitError } from '../errors.js';
+
+/** A command: yargs metadata plus a run function that returns the exit code. */
+export interface CommandModule<A> {
+  readonly command: string;
+  readonly describe: string;
+  readonly builder: (y: Argv) => Argv<A>;
+  readonly run: (args: A) => Promise<number>;
+}
+
+/** `--format` with the given choices, and `--json` as its shorthand. */
+export function formatOption(y: Argv, choices: string[]): Argv {
+  return y
+    .option('format', { type: 'string', choices, describe: `Output format (default ${choices[0]})` })
+    .option('json', { type: 'boolean', describe: 'Shorthand for --format json' });
+}
+
+/** The format asked for, `--json` winning over the default. */
+export function resolveFormat(args: { format?: string; json?: boolean }, choices: string[]): string {
+  if (args.json && args.format && args.format !== 'json') throw new ExitError(`dbm: --json and --format ${args.format} contradict each other`);
+  return args.json ? 'json' : (args.format ?? choices[0]!);
+}
+
+/** Server-version and transaction assumptions of the safety rules. */
+export function pgOptions(y: Argv): Argv {
+  return y
+    .option('pg-version', { type: 'number', default: 15, describe: 'Major version of the target PostgreSQL server' })
+    .option('assume-in-transaction', {
+      type: 'boolean',
+      default: false,
+      describe: 'Lint as if the file runs inside a transaction (as most ORMs run migrations)',
+    });
+}
+
+/** Parses `--rule id=off|warning|error` flags, checking each id exists. */
+export function ruleOverrides(
+  flags: readonly string[] | undefined,
+  find: (id: string) => unknown,
+): Record<string, 'off' | 'warning' | 'error'> {
+  const out: Record<string, 'off' | 'warning' | 'error'> = {};
+  for (const flag of flags ?? []) {
+    const m = /^([\w-]+)=(off|warning|error)$/.exec(flag);
+    if (!m) throw new ExitError(`dbm: --rule takes <id>=off|warning|error, got "${flag}"`);
+    if (!find(m[1]!)) throw new ExitError(`dbm: no rule named "${m[1]}" (dbm rules lists them)`);
+    out[m[1]!] = m[2] as 'off' | 'warning' | 'error';
+  }
+  return out;
+}

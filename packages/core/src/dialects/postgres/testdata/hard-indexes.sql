@@ -1,0 +1,35 @@
+-- Index forms: partial, expression, descending, INCLUDE, operator classes, collations, methods.
+CREATE INDEX parcel_plain ON parcel (sender_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS parcel_conc ON public.parcel (recipient_id, sent_at DESC NULLS FIRST);
+CREATE UNIQUE INDEX parcel_tracking ON parcel (tracking_no) INCLUDE (sent_at, weight);
+CREATE UNIQUE INDEX parcel_nnd ON parcel (tracking_no, carrier) NULLS NOT DISTINCT;
+CREATE INDEX parcel_partial ON parcel (sent_at) WHERE delivered_at IS NULL AND NOT cancelled;
+CREATE INDEX parcel_expr ON parcel ((lower(recipient_email)), (weight * 1000));
+CREATE INDEX parcel_func ON parcel (lower(recipient_email) text_pattern_ops);
+CREATE INDEX parcel_coll ON parcel (label COLLATE "C" DESC, note COLLATE "en_US.utf8");
+CREATE INDEX parcel_asc ON parcel (weight ASC NULLS LAST);
+CREATE INDEX parcel_trgm ON parcel USING gin (label gin_trgm_ops);
+CREATE INDEX parcel_qualified_opclass ON parcel USING gist (route public.gist_route_ops);
+CREATE INDEX parcel_brin ON parcel USING brin (sent_at);
+CREATE INDEX parcel_hash ON parcel USING hash (tracking_no);
+CREATE INDEX parcel_btree ON parcel USING btree (sender_id);
+CREATE INDEX ON parcel (carrier);
+CREATE INDEX CONCURRENTLY ON parcel (created_at);
+CREATE INDEX parcel_only ON ONLY parcel (sent_at);
+CREATE INDEX parcel_cast ON parcel (((payload ->> 'zone')::int));
+CREATE INDEX parcel_jsonpath ON parcel USING gin (payload jsonb_path_ops) WHERE payload IS NOT NULL;
+CREATE INDEX parcel_in ON parcel (status) WHERE status IN ('queued', 'held');
+CREATE INDEX parcel_case ON parcel ((CASE WHEN weight > 10 THEN 'heavy' ELSE 'light' END));
+-- left raw: storage parameters, tablespace, opclass parameters
+CREATE INDEX parcel_fill ON parcel (sender_id) WITH (fillfactor = 80);
+CREATE INDEX parcel_space ON parcel (sender_id) TABLESPACE fast_disk;
+CREATE INDEX parcel_sig ON parcel USING gist (label gist_trgm_ops (siglen = 32));
+DROP INDEX parcel_plain;
+DROP INDEX CONCURRENTLY IF EXISTS public.parcel_conc;
+DROP INDEX parcel_tracking, parcel_nnd CASCADE;
+DROP INDEX CONCURRENTLY parcel_expr, parcel_func;
+REINDEX INDEX parcel_partial;
+REINDEX (VERBOSE) TABLE CONCURRENTLY parcel;
+ALTER INDEX parcel_coll RENAME TO parcel_collated;
+ALTER INDEX parcel_brin SET (pages_per_range = 64);
+ALTER INDEX parcel_only ATTACH PARTITION parcel_2024_sent_at_idx;

@@ -1,0 +1,112 @@
+/**
+ * Runs one planned step: a transactional step inside BEGIN/COMMIT with its completion recorded in the
+ * same transaction (so a crash leaves it either wholly done and recorded, or not at all); a
+ * non-transactional step statement by statement, each guarded so a rerun after a crash neither repeats
+ * finished work nor trips over what a killed statement left behind. Lost lock races are retried.
+ */
+import type pg from 'pg';
+import type { Step } from '../../plan/types.js';
+import { stepFailed } from '../errors.js';
+import type { ExecListener } from '../events.js';
+import { isLockTimeout, withLockRetry, type RetryPolicy } from '../retry.js';
+import { markStepDone } from './bookkeeping.js';
+import { guardStatement } from './guards.js';
+import { backfillNoticeListener, watchIndexBuild } from './progress.js';
+
+/** Everything a step run needs besides the step. */
+export interface StepRun {
+  readonly client: pg.Client;
+  /** The database URL, for the progress watcher's second connection. */
+  readonly url: string;
+  readonly ledger: string;
+  readonly migration: string;
+  readonly checksum: string;
+  readonly steps: number;
+  readonly retry: RetryPolicy;
+  readonly listener: ExecListener;
+  /** Report index-build progress from a second connection. */
+  readonly progress: boolean;
+}
+
+const isIndexBuild = (s: string) => /^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i.test(s);
+
+async function runTransactional(run: StepRun, step: Step, index: number): Promise<void> {
+  let current = '';
+  await withLockRetry(
+    async () => {
+      await run.client.query('BEGIN');
+      try {
+        for (const statement of step.statements) {
+          current = statement;
+          await run.client.query(statement);
+        }
+        await markStepDone(run.client, run.ledger, run.migration, index, run.checksum);
+        await run.client.query('COMMIT');
+      } catch (e) {
+        await run.client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    },
+    run.retry,
+    (attempt, delayMs, e) => run.listener({ type: 'retry', migration: run.migration, step: index, attempt, delayMs, reason: reason(e) }),
+  ).catch((e) => {
+    throw stepFailed(run.migration, index, run.steps, current, e);
+  });
+}
+
+async function runOne(run: StepRun, statement: string, index: number): Promise<void> {
+  const guard = await guardStatement(run.client, statement);
+  if (guard.action === 'skip') {
+    run.listener({ type: 'step-skip', migration: run.migration, step: index, reason: guard.reason });
+    return;
+  }
+  if (guard.action === 'drop-invalid-then-run') {
+    await run.client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${guard.index}`);
+    run.listener({ type: 'invalid-index-dropped', index: guard.index });
+  }
+  const pid = (run.client as unknown as { processID?: number }).processID;
+  const stop = run.progress && pid && isIndexBuild(statement) ? watchIndexBuild(run.url, pid, run.listener) : undefined;
+  try {
+    await withLockRetry(
+      async () => {
+        try {
+          await run.client.query(statement);
+        } catch (e) {
+          // a CONCURRENTLY build that lost its lock race leaves an INVALID index: drop it before retrying
+          if (isLockTimeout(e)) {
+            const again = await guardStatement(run.client, statement);
+            if (again.action === 'drop-invalid-then-run') await run.client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${again.index}`);
+          }
+          throw e;
+        }
+      },
+      run.retry,
+      (attempt, delayMs, e) => run.listener({ type: 'retry', migration: run.migration, step: index, attempt, delayMs, reason: reason(e) }),
+    );
+  } catch (e) {
+    throw stepFailed(run.migration, index, run.steps, statement, e);
+  } finally {
+    await stop?.();
+  }
+}
+
+async function runNonTransactional(run: StepRun, step: Step, index: number): Promise<void> {
+  for (const statement of step.statements) await runOne(run, statement, index);
+  await markStepDone(run.client, run.ledger, run.migration, index, run.checksum);
+}
+
+/** Runs step `index` of a migration. */
+export async function runStep(run: StepRun, step: Step, index: number): Promise<void> {
+  const onNotice = backfillNoticeListener(run.listener);
+  run.client.on('notice', onNotice);
+  try {
+    if (step.transactional) await runTransactional(run, step, index);
+    else await runNonTransactional(run, step, index);
+  } finally {
+    run.client.off('notice', onNotice);
+  }
+}
+
+function reason(e: unknown): string {
+  return String((e as { message?: string }).message ?? e);
+}

@@ -1,0 +1,176 @@
+/**
+ * The safe forms, as pieces: NOT VALID then VALIDATE; the CHECK trick for SET NOT NULL; a unique or
+ * primary key built as a concurrent unique index first; a batched backfill.
+ */
+import { ident, qname } from '../dialects/postgres/quote.js';
+import type { QualifiedName } from '../operations/common.js';
+import * as ops from '../operations/index.js';
+import type { Draft } from './piece.js';
+
+/** ADD ... NOT VALID in one short transaction, VALIDATE CONSTRAINT in a later one. */
+export function validateLater(add: (ops.AddForeignKey | ops.AddCheck) & { name: string }): Draft[] {
+  const name = add.name;
+  const what = add.kind === 'addForeignKey' ? 'foreign key' : 'check';
+  const notValid = add.kind === 'addForeignKey' ? ops.addForeignKey({ ...add, notValid: true }) : ops.addCheck({ ...add, notValid: true });
+  return [
+    {
+      mode: 'alone',
+      ops: [notValid],
+      comment: `add the ${what} ${name} NOT VALID: existing rows are not checked, so the lock is brief`,
+    },
+    {
+      mode: 'alone',
+      ops: [ops.validateConstraint({ table: add.table, name })],
+      comment: `validate ${name} in its own transaction (SHARE UPDATE EXCLUSIVE: reads and writes go on)`,
+    },
+  ];
+}
+
+/** `"c" IS NOT NULL` as a NOT VALID check named `name`. */
+function notNullCheck(table: QualifiedName, column: string, name: string): ops.AddCheck {
+  return ops.addCheck({ table, name, expr: `${ident(column)} IS NOT NULL`, notValid: true, noInherit: false });
+}
+
+const drop = (table: QualifiedName, name: string) => ops.dropConstraint({ table, name, ifExists: false, cascade: false });
+
+/**
+ * SET NOT NULL without a scan under ACCESS EXCLUSIVE (PostgreSQL 12+): a NOT VALID `c IS NOT NULL`
+ * check, validated in its own transaction, lets SET NOT NULL skip the scan; the check is then dropped.
+ */
+export function setNotNullViaCheck(table: QualifiedName, column: string, tmp: string): Draft[] {
+  const check = notNullCheck(table, column, tmp);
+  return [
+    { mode: 'alone', ops: [check], comment: `add ${tmp} (${column} IS NOT NULL) NOT VALID: brief lock, no scan` },
+    {
+      mode: 'alone',
+      ops: [ops.validateConstraint({ table, name: tmp })],
+      comment: `validate ${tmp} in its own transaction (SHARE UPDATE EXCLUSIVE: reads and writes go on)`,
+    },
+    {
+      mode: 'alone',
+      ops: [ops.setNotNull({ table, column }), drop(table, tmp)],
+      undo: [ops.dropNotNull({ table, column }), check],
+      comment: `SET NOT NULL on ${column} uses the validated check instead of a scan; the check is then dropped`,
+    },
+  ];
+}
+
+/** The unique index behind a unique or primary key constraint, built without blocking writes. */
+function concurrentUniqueIndex(table: QualifiedName, name: string, columns: readonly string[], nullsNotDistinct?: boolean): Draft {
+  return {
+    mode: 'nontx',
+    ops: [
+      ops.createIndex({
+        name,
+        table,
+        unique: true,
+        concurrently: true,
+        ifNotExists: false,
+        elements: columns.map((value) => ({ value, expression: false })),
+        ...(nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+      }),
+    ],
+    // the constraint's reverse may already have dropped the index with it
+    undo: [
+      ops.dropIndex({
+        index: { ...(table.schema ? { schema: table.schema } : {}), name },
+        concurrently: true,
+        ifExists: true,
+        cascade: false,
+      }),
+    ],
+    comment: `build the unique index ${name} concurrently: writes go on during the build`,
+  };
+}
+
+/** ADD UNIQUE: a concurrent unique index, then ADD CONSTRAINT ... UNIQUE USING INDEX. */
+export function uniqueViaIndex(
+  table: QualifiedName,
+  name: string,
+  columns: readonly string[],
+  extra: { nullsNotDistinct?: boolean; deferrable?: 'immediate' | 'deferred' } = {},
+): Draft[] {
+  return [
+    concurrentUniqueIndex(table, name, columns, extra.nullsNotDistinct),
+    {
+      mode: 'alone',
+      ops: [
+        ops.addUnique({
+          table,
+          name,
+          columns: [],
+          usingIndex: name,
+          ...(extra.deferrable ? { deferrable: extra.deferrable } : {}),
+        }),
+      ],
+      comment: `attach the index as the constraint ${name}: brief lock, no scan`,
+    },
+  ];
+}
+
+/**
+ * ADD PRIMARY KEY: a concurrent unique index; on PostgreSQL 12+ validated `c IS NOT NULL` checks so
+ * the implied SET NOT NULL skips its scan; then ADD CONSTRAINT ... PRIMARY KEY USING INDEX.
+ */
+export function primaryKeyViaIndex(table: QualifiedName, name: string, columns: readonly string[], tmps: readonly string[]): Draft[] {
+  const checks = columns.map((c, i) => notNullCheck(table, c, tmps[i]!));
+  const attach = ops.addPrimaryKey({ table, name, columns: [], usingIndex: name });
+  return [
+    concurrentUniqueIndex(table, name, columns),
+    ...(checks.length
+      ? [
+          { mode: 'alone' as const, ops: checks, comment: `NOT VALID ${tmps.join(', ')} (IS NOT NULL): brief lock, no scan` },
+          {
+            mode: 'alone' as const,
+            ops: tmps.map((t) => ops.validateConstraint({ table, name: t })),
+            comment: `validate ${tmps.join(', ')} in their own transaction (SHARE UPDATE EXCLUSIVE: reads and writes go on)`,
+          },
+        ]
+      : []),
+    {
+      mode: 'alone',
+      ops: [attach, ...tmps.map((t) => drop(table, t))],
+      undo: [drop(table, name), ...checks],
+      comment: `attach the index as the primary key ${name}${checks.length ? ', the NOT NULLs proven by the checks, which are then dropped' : ''}`,
+    },
+  ];
+}
+
+/** A dollar-quote tag that does not occur in the body. */
+function dollarTag(body: string): string {
+  let tag = '$$';
+  for (let i = 0; body.includes(tag); i++) tag = `$dbm${i}$`;
+  return tag;
+}
+
+/**
+ * Fills the column of existing rows with its default, `batch` rows per transaction, outside any
+ * transaction of the planner's (each batch commits). Needs PostgreSQL 11+ (COMMIT inside DO). Each
+ * batch reports `dbm-backfill <table> <rows>` as a NOTICE, which the executor turns into progress.
+ */
+export function backfill(table: QualifiedName, column: string, batch: number): Draft {
+  const t = qname(table);
+  const c = ident(column);
+  const label = (table.schema ? `${table.schema}.${table.name}` : table.name).replace(/'/g, "''").replace(/%/g, '%%');
+  const body = [
+    'DECLARE',
+    '  n bigint;',
+    'BEGIN',
+    '  LOOP',
+    `    UPDATE ${t} SET ${c} = DEFAULT WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${t} WHERE ${c} IS NULL LIMIT ${batch}));`,
+    '    EXIT WHEN NOT FOUND;',
+    '    GET DIAGNOSTICS n = ROW_COUNT;',
+    `    RAISE NOTICE 'dbm-backfill ${label} %', n;`,
+    '    COMMIT;',
+    '  END LOOP;',
+    'END',
+  ].join('\n');
+  const tag = dollarTag(body);
+  return {
+    mode: 'nontx',
+    ops: [ops.raw({ sql: `DO ${tag}\n${body}\n${tag}`, statement: 'DoStmt', ast: null })],
+    // nothing to undo on its own: the reverse of the ADD COLUMN step drops the column
+    undo: [],
+    comment: `backfill ${column} with its default in batches of ${batch} rows, committing after each`,
+  };
+}

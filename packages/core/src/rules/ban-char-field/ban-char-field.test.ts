@@ -1,0 +1,4 @@
+import { describeRuleFixtures } from '../harness.testkit.js';
+import { banCharField } from './ban-char-field.js';
+
+describeRuleFixtures(banCharField, import.meta.dirname);

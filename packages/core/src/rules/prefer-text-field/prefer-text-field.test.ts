@@ -1,0 +1,4 @@
+import { describeRuleFixtures } from '../harness.testkit.js';
+import { preferTextField } from './prefer-text-field.js';
+
+describeRuleFixtures(preferTextField, import.meta.dirname);

@@ -1,0 +1,4 @@
+import { describeRuleFixtures } from '../harness.testkit.js';
+import { transactionNesting } from './transaction-nesting.js';
+
+describeRuleFixtures(transactionNesting, import.meta.dirname);
