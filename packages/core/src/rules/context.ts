@@ -6,6 +6,7 @@ import { lockOf, type LockInfo } from '../dialects/postgres/locks.js';
 import type { ParsedFile, ParsedStatement } from '../dialects/postgres/parse.js';
 import type { QualifiedName } from '../operations/common.js';
 import type { Operation } from '../operations/operation.js';
+import { transactionControl } from './transaction-state.js';
 
 /** Settings that change what is hazardous. */
 export interface LintSettings {
@@ -27,7 +28,7 @@ export interface OpContext {
   readonly lock: LockInfo;
   /** Inside an explicit BEGIN ... COMMIT, or the file is assumed to run in one. */
   readonly inTransaction: boolean;
-  /** Explicit BEGINs open before this operation. */
+  /** 1 inside a transaction the file itself opened, else 0 (PostgreSQL does not nest: a BEGIN inside one is ignored). */
   readonly transactionDepth: number;
   /** A non-zero lock_timeout is in force. */
   readonly lockTimeout: boolean;
@@ -55,9 +56,10 @@ const ZERO = /^'?\s*0\s*(ms|s|min)?\s*'?$/i;
 export function analyse(file: ParsedFile, settings: LintSettings = DEFAULT_SETTINGS): FileContext {
   const created = new Map<string, number>();
   const ops: OpContext[] = [];
-  let depth = 0;
-  let lockTimeout = false;
-  let statementTimeout = false;
+  let open = false;
+  // session-level values, and SET LOCAL values that end with the transaction
+  const session = { lockTimeout: false, statementTimeout: false };
+  let local: { lockTimeout?: boolean; statementTimeout?: boolean } = {};
   let index = 0;
   for (const statement of file.statements) {
     for (const op of statement.ops) {
@@ -66,19 +68,26 @@ export function analyse(file: ParsedFile, settings: LintSettings = DEFAULT_SETTI
         index,
         statement,
         lock: lockOf(op),
-        inTransaction: settings.assumeInTransaction || depth > 0,
-        transactionDepth: depth,
-        lockTimeout,
-        statementTimeout,
+        inTransaction: settings.assumeInTransaction || open,
+        transactionDepth: open ? 1 : 0,
+        lockTimeout: local.lockTimeout ?? session.lockTimeout,
+        statementTimeout: local.statementTimeout ?? session.statementTimeout,
       });
+      const control = transactionControl(op);
+      if (control) {
+        // as PostgreSQL does it: BEGIN inside a transaction is ignored, COMMIT/ROLLBACK end it, AND CHAIN reopens
+        if (control.action === 'begin') open = true;
+        else {
+          open = control.chain;
+          local = {};
+        }
+      }
       switch (op.kind) {
-        case 'transaction':
-          depth = op.action === 'begin' ? depth + 1 : Math.max(0, depth - 1);
-          break;
         case 'setting': {
           const on = op.value !== undefined && !ZERO.test(op.value);
-          if (op.name === 'lock_timeout') lockTimeout = on;
-          if (op.name === 'statement_timeout') statementTimeout = on;
+          const key = op.name === 'lock_timeout' ? 'lockTimeout' : op.name === 'statement_timeout' ? 'statementTimeout' : undefined;
+          if (key && op.local) local[key] = on;
+          else if (key) session[key] = on;
           break;
         }
         case 'createTable':

@@ -2,6 +2,7 @@
  * Small accessors over the PostgreSQL parser's JSON tree, where every node is `{ NodeType: body }`.
  * Kept loose (`any`-free but untyped bodies) because the tree is the parser's, not ours.
  */
+import { parseSync } from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
 import type { QualifiedName } from '../../operations/common.js';
 
@@ -69,13 +70,59 @@ export function qualified(nodes: unknown[]): QualifiedName {
   throw new Unmodelled('three-part name');
 }
 
-/** SQL text of an expression or clause node, as the deparser writes it, on one line. */
-export function sql(node: unknown): string {
-  // pretty printing breaks long expressions over lines, which rule messages then show verbatim
+/** Deparses a node on one line; a node the deparser cannot write leaves its statement raw. */
+export function deparse(node: unknown): string {
   try {
+    // pretty printing breaks long expressions over lines, which rule messages then show verbatim
     return deparseSync(node as never, { pretty: false });
   } catch (e) {
-    // a node the deparser cannot write leaves its statement raw rather than failing the whole file
     throw new Unmodelled(`deparse: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** Keys recording where something sits in the source; they differ between any two texts. */
+const POSITIONS = new Set(['location', 'stmt_location', 'stmt_len', 'name_location', 'list_start', 'list_end', 'rexpr_list_start', 'rexpr_list_end']);
+
+/** A tree as JSON without position keys, for comparing two trees. */
+function shape(tree: unknown): string {
+  return JSON.stringify(tree, (k, v: unknown) => (POSITIONS.has(k) ? undefined : v));
+}
+
+/**
+ * Proves deparsed text means what the tree said: `probe` (SQL holding the text) is parsed again and
+ * `pick` takes the part of its tree that must equal `expected`. The deparser is heuristic and has slips
+ * (it drops the array bounds of `"char"[]`, for one); a slip makes the statement raw, never altered.
+ */
+export function verified(text: string, probe: string, pick: (stmt: Body) => unknown, expected: unknown): string {
+  let stmt: Body | undefined;
+  try {
+    stmt = (parseSync(probe) as { stmts?: { stmt: Body }[] }).stmts?.[0]?.stmt;
+  } catch {
+    throw new Unmodelled(`deparsed text does not parse: ${text}`);
+  }
+  let again: unknown;
+  try {
+    again = stmt && pick(stmt);
+  } catch {
+    again = undefined;
+  }
+  if (again === undefined || shape(again) !== shape(expected)) throw new Unmodelled(`deparsed text changes meaning: ${text}`);
+  return text;
+}
+
+/** The expression of a `SELECT <expr>` statement's first target. */
+export function selectTarget(stmt: Body): unknown {
+  return as(list(as(stmt, 'SelectStmt') ?? {}, 'targetList')[0], 'ResTarget')?.val;
+}
+
+/** SQL text of an expression node, on one line, proven to parse back to the same expression. */
+export function sql(node: unknown): string {
+  const text = deparse(node);
+  return verified(text, `SELECT ${text}`, selectTarget, node);
+}
+
+/** SQL text of a whole statement node, proven to parse back to the same statement. */
+export function statementSql(stmt: unknown): string {
+  const text = deparse(stmt);
+  return verified(text, text, (s) => s, stmt);
 }

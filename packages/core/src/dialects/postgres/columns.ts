@@ -1,6 +1,6 @@
 /** Parser ColumnDef nodes → the model's ColumnDef. */
 import type { ColumnDef, InlineConstraint } from '../../operations/common.js';
-import { as, field, list, names, sql, unwrap, Unmodelled, type Body } from './ast.js';
+import { as, deparse, field, list, names, sql, unwrap, Unmodelled, verified, type Body } from './ast.js';
 import { constraintBody, inlineConstraint } from './constraints.js';
 import { ident } from './quote.js';
 import { columnType } from './types.js';
@@ -42,9 +42,11 @@ export function defaultSql(expr: unknown): string {
 /** The sequence options of an identity column as SQL text (inside the parentheses), if any. */
 function identityOptions(c: Body): string | undefined {
   if (!list(c, 'options').length) return undefined;
-  const m = /AS IDENTITY \((.*)\)$/s.exec(sql({ Constraint: c }));
+  const m = /AS IDENTITY \((.*)\)$/s.exec(deparse({ Constraint: c }));
   if (!m) throw new Unmodelled('identity sequence options');
-  return m[1]!;
+  const probe = `CREATE TABLE x (c int GENERATED ALWAYS AS IDENTITY (${m[1]}))`;
+  const column = (s: Body) => as(list(as(s, 'CreateStmt') ?? {}, 'tableElts')[0], 'ColumnDef') ?? {};
+  return verified(m[1]!, probe, (s) => constraintBody(list(column(s), 'constraints')[0]).options, c.options);
 }
 
 /** Constraint kinds whose name PostgreSQL keeps; a name on any other would be lost by the model. */

@@ -89,7 +89,7 @@ export function meaningOf(statement: ParsedStatement): { written: Json; compiled
   return { written, compiled };
 }
 
-/** Where two trees first differ, as a path and the two values there; undefined when they are equal. */
+/** Where two JSON values first differ, as a path and the two values there; undefined when they are equal. */
 export function firstDifference(a: Json, b: Json, path = ''): { path: string; written: Json; compiled: Json } | undefined {
   if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {

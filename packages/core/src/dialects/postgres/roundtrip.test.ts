@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Operation } from '../../operations/operation.js';
 import { compilePostgres, toScript } from './compile.js';
@@ -66,9 +65,8 @@ describe('round trip parse → compile → parse', () => {
             failures.push({ sql, error: String(e) });
             continue;
           }
-          const a = [comparable(op)];
-          const b = again.map(comparable);
-          if (!isDeepStrictEqual(plain(a), plain(b))) failures.push({ sql, before: a, after: b });
+          const difference = firstDifference(plain([comparable(op)]) as never, plain(again.map(comparable)) as never);
+          if (difference) failures.push({ sql, ...difference });
         }
         expect(failures).toEqual([]);
       });

@@ -1,7 +1,7 @@
 /** CREATE TABLE, ALTER TABLE and RENAME statements → operations. */
 import * as ops from '../../operations/index.js';
 import type { Operation } from '../../operations/operation.js';
-import { as, field, list, names, rangeVar, sql, unwrap, Unmodelled, type Body } from './ast.js';
+import { as, deparse, field, list, names, rangeVar, sql, statementSql as statementText, unwrap, Unmodelled, verified, type Body } from './ast.js';
 import { collationSql, columnDef } from './columns.js';
 import { conName, constraintBody, foreignKeyTarget, notValid, plainConstraint, tableConstraint } from './constraints.js';
 import { columnType } from './types.js';
@@ -47,10 +47,11 @@ export function createTable(b: Body): Operation[] {
 
 function partitionBy(spec: Body): string {
   // the deparser prints a PartitionSpec only inside a CreateStmt, and only unwrapped (as the parser gives it)
-  const text = sql({ CreateStmt: { relation: { relname: 'x', inh: true, relpersistence: 'p' }, partspec: spec } });
+  const text = deparse({ CreateStmt: { relation: { relname: 'x', inh: true, relpersistence: 'p' }, partspec: spec } });
   const m = /PARTITION BY (.*)$/s.exec(text);
   if (!m) throw new Unmodelled('partition spec');
-  return m[1]!.trim();
+  const clause = m[1]!.trim();
+  return verified(clause, `CREATE TABLE x () PARTITION BY ${clause}`, (s) => as(s, 'CreateStmt')?.partspec, spec);
 }
 
 type Table = ops.QualifiedName;
@@ -140,7 +141,7 @@ export function alterTable(b: Body, statementSql: string): Operation[] {
     if (op) return op;
     const single = { AlterTableStmt: { ...b, cmds: [node] } };
     return ops.raw({
-      sql: cmds.length === 1 ? statementSql : sql(single),
+      sql: cmds.length === 1 ? statementSql : statementText(single),
       statement: `AlterTableCmd:${String(cmd.subtype)}`,
       ast: single,
     });

@@ -1,5 +1,11 @@
 import type { ColumnType } from '../../operations/common.js';
-import { as, list, sql, str, type Body } from './ast.js';
+import { as, deparse, list, selectTarget, sql, str, verified, type Body } from './ast.js';
+
+/** A type name as SQL text, proven by casting to it: the parser reads the same TypeName back. */
+function typeSql(body: Body): string {
+  const text = deparse({ TypeName: body });
+  return verified(text, `SELECT NULL::${text}`, (s) => as(selectTarget(s), 'TypeCast')?.typeName, body);
+}
 
 /** Converts a parser TypeName into the model's ColumnType. */
 export function columnType(typeName: unknown): ColumnType {
@@ -14,6 +20,6 @@ export function columnType(typeName: unknown): ColumnType {
     ...(schema ? { schema } : {}),
     modifiers,
     arrayDims,
-    sql: sql({ TypeName: body }),
+    sql: typeSql(body),
   };
 }
