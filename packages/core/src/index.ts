@@ -10,3 +10,4 @@ export { ALL_RULES, findRule } from './rules/registry.js';
 export * from './lint/diagnostic.js';
 export * from './lint/lint.js';
 export * from './plan/index.js';
+export * from './execute/index.js';
