@@ -73,7 +73,7 @@ export function qualified(nodes: unknown[]): QualifiedName {
 /** Deparses a node on one line; a node the deparser cannot write leaves its statement raw. */
 export function deparse(node: unknown): string {
   try {
-    // pretty printing breaks long expressions over lines, which rule messages then show verbatim
+    // not pretty: that breaks long expressions over lines, which rule messages would show verbatim
     return deparseSync(node as never, { pretty: false });
   } catch (e) {
     throw new Unmodelled(`deparse: ${e instanceof Error ? e.message : String(e)}`);
@@ -81,7 +81,16 @@ export function deparse(node: unknown): string {
 }
 
 /** Keys recording where something sits in the source; they differ between any two texts. */
-const POSITIONS = new Set(['location', 'stmt_location', 'stmt_len', 'name_location', 'list_start', 'list_end', 'rexpr_list_start', 'rexpr_list_end']);
+const POSITIONS = new Set([
+  'location',
+  'stmt_location',
+  'stmt_len',
+  'name_location',
+  'list_start',
+  'list_end',
+  'rexpr_list_start',
+  'rexpr_list_end',
+]);
 
 /** A tree as JSON without position keys, for comparing two trees. */
 function shape(tree: unknown): string {
@@ -122,7 +131,7 @@ export function sql(node: unknown): string {
 }
 
 /** SQL text of a whole statement node, proven to parse back to the same statement. */
-export function statementSql(stmt: unknown): string {
+export function statementText(stmt: unknown): string {
   const text = deparse(stmt);
   return verified(text, text, (s) => s, stmt);
 }

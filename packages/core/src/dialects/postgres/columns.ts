@@ -63,10 +63,18 @@ export function columnDef(node: unknown): ColumnDef {
   let identityOpts: string | undefined;
   let generated: string | undefined;
   const constraints: InlineConstraint[] = [];
+  const seen = new Set<unknown>();
   for (const node of list(b, 'constraints')) {
     const c: Body = constraintBody(node);
     // PostgreSQL 18 keeps NOT NULL constraint names; the model has nowhere to put them
     if (c.conname !== undefined && !NAMED_KINDS.has(String(c.contype))) throw new Unmodelled('named column property');
+    // PostgreSQL refuses two defaults, NULL with NOT NULL, a default with an identity...; one field each
+    // in the model would turn that error into a valid statement
+    if (!NAMED_KINDS.has(String(c.contype))) {
+      const slot = c.contype === 'CONSTR_NULL' ? 'CONSTR_NOTNULL' : c.contype === 'CONSTR_NOTNULL' ? c.contype : 'value';
+      if (seen.has(slot)) throw new Unmodelled('conflicting column properties');
+      seen.add(slot);
+    }
     switch (c.contype) {
       case 'CONSTR_NOTNULL':
         if (c.is_no_inherit || c.skip_validation) throw new Unmodelled('NOT NULL NO INHERIT / NOT VALID');

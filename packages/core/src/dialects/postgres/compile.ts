@@ -160,7 +160,11 @@ export function compilePostgres(op: Operation): string {
   return visit(op, compiler, undefined);
 }
 
-/** Statements joined into a script, each ending with a semicolon. */
+/**
+ * Statements joined into a script, each ending with a semicolon. A statement whose last line holds
+ * `--` (raw SQL written by hand may end in a comment) gets its semicolon on a line of its own, where
+ * the comment cannot swallow it.
+ */
 export function toScript(statements: readonly string[]): string {
-  return statements.map((s) => `${s};\n`).join('');
+  return statements.map((s) => (s.slice(s.lastIndexOf('\n') + 1).includes('--') ? `${s}\n;\n` : `${s};\n`)).join('');
 }

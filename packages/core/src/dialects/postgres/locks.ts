@@ -118,13 +118,18 @@ function tablesOf(type: string | undefined, b: Body): QualifiedName[] {
   return nodes.map(tableOf).filter((t): t is QualifiedName => t !== undefined);
 }
 
-/** Whether a VACUUM option list turns FULL on (`FULL`, `(FULL)`, `(FULL true)`, not `(FULL false)`). */
+/** Whether a VACUUM option list turns FULL on: `FULL`, `(FULL)`, `(FULL on)`, `(FULL 1)`, not `(FULL false)`. */
 function vacuumFull(b: Body): boolean {
   return list(b, 'options').some((p) => {
     const d = as(p, 'DefElem');
     if (d?.defname !== 'full') return false;
-    const arg = as(d.arg, 'String')?.sval ?? as(d.arg, 'Boolean')?.boolval ?? as(d.arg, 'Integer')?.ival;
-    return arg === undefined || !['false', 'off', '0', false, 0].includes(arg as never);
+    if (!d.arg) return true;
+    // the parser's JSON omits zero and false values, so an empty Integer is 0 and an empty Boolean false
+    const int = as(d.arg, 'Integer');
+    if (int) return Number(int.ival ?? 0) !== 0;
+    const bool = as(d.arg, 'Boolean');
+    if (bool) return bool.boolval === true;
+    return !['false', 'off'].includes(String(as(d.arg, 'String')?.sval).toLowerCase());
   });
 }
 

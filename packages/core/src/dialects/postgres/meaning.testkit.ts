@@ -39,9 +39,9 @@ export function treeOf(sql: string): Json {
 
 /**
  * The tree with meaning-free differences removed: positions; the order of a column's constraints;
- * an explicit NULL (nullable is the default); the query-fingerprint flag of SET; SET x TO DEFAULT vs RESET x; START TRANSACTION vs BEGIN;
- * the case of a setting's name (PostgreSQL looks settings up case-insensitively); ONLY in a table
- * rename (renaming a table renames it, never its children).
+ * an explicit NULL (nullable is the default); the query-fingerprint flag of SET; SET x TO DEFAULT vs
+ * RESET x; START TRANSACTION vs BEGIN; the case of a setting's name (PostgreSQL looks settings up
+ * case-insensitively); ONLY in a table rename (renaming a table renames it, never its children).
  */
 export function canonical(node: Json, parentKey = ''): Json {
   if (Array.isArray(node)) return node.map((n) => canonical(n, parentKey));

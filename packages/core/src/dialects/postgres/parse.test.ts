@@ -209,6 +209,11 @@ describe('nothing is dropped', () => {
       'CREATE INDEX i ON t (a) WITH (fillfactor = 70)',
       'DROP INDEX CONCURRENTLY a, b',
       'ALTER VIEW v RENAME COLUMN a TO b',
+      'CREATE TABLE t (a int DEFAULT 1 DEFAULT 2)',
+      'CREATE TABLE t (a int NULL NOT NULL)',
+      'ALTER TABLE t ADD COLUMN a int GENERATED ALWAYS AS IDENTITY DEFAULT 1',
+      'CREATE TABLE t (a "char"[])',
+      "SET TIME ZONE INTERVAL '+02:00' HOUR TO MINUTE",
     ]) {
       const [s] = parsePostgres(sql).statements;
       expect(s!.ops.map((op) => op.kind), sql).toEqual(['raw']);

@@ -109,4 +109,10 @@ describe('round trip parse → compile → parse', () => {
       );
     expect(raw).toMatchSnapshot();
   });
+
+  it('writes scripts whose semicolons no trailing comment can swallow', () => {
+    const script = toScript(['SELECT 1 -- why', "SELECT '--'", 'SELECT 2 /* fine */']);
+    expect(script).toBe("SELECT 1 -- why\n;\nSELECT '--'\n;\nSELECT 2 /* fine */;\n");
+    expect(parsePostgres(script).statements.map((s) => s.sql)).toEqual(['SELECT 1', "SELECT '--'", 'SELECT 2']);
+  });
 });

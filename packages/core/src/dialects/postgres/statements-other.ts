@@ -91,6 +91,8 @@ export function variableSet(b: Body): Operation[] {
   const local = b.is_local === true;
   switch (b.kind) {
     case 'VAR_SET_VALUE':
+      // SET name = ... takes only literals; SET TIME ZONE INTERVAL '...' HOUR TO MINUTE has no such form
+      if (!list(b, 'args').every((a) => as(a, 'A_Const'))) throw new Unmodelled('SET with a non-literal value');
       return [ops.setting({ name, value: list(b, 'args').map(sql).join(', '), local })];
     case 'VAR_SET_DEFAULT':
     case 'VAR_RESET':

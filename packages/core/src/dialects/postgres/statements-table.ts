@@ -1,7 +1,20 @@
 /** CREATE TABLE, ALTER TABLE and RENAME statements → operations. */
 import * as ops from '../../operations/index.js';
 import type { Operation } from '../../operations/operation.js';
-import { as, deparse, field, list, names, rangeVar, sql, statementSql as statementText, unwrap, Unmodelled, verified, type Body } from './ast.js';
+import {
+  as,
+  deparse,
+  field,
+  list,
+  names,
+  rangeVar,
+  sql,
+  statementText,
+  unwrap,
+  Unmodelled,
+  verified,
+  type Body,
+} from './ast.js';
 import { collationSql, columnDef } from './columns.js';
 import { conName, constraintBody, foreignKeyTarget, notValid, plainConstraint, tableConstraint } from './constraints.js';
 import { columnType } from './types.js';

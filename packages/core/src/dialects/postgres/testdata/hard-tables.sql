@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS meter_reading (
 CREATE UNLOGGED TABLE meter_cache (key text PRIMARY KEY, payload bytea);
 CREATE TEMPORARY TABLE meter_scratch (id int) ON COMMIT DROP;
 CREATE TEMP TABLE meter_session (id int) ON COMMIT PRESERVE ROWS;
+CREATE GLOBAL TEMPORARY TABLE meter_tx (id int UNIQUE NULLS DISTINCT, n int NULL) ON COMMIT DELETE ROWS;
 CREATE TABLE meter_archive (archived_at timestamptz DEFAULT now()) INHERITS (meter);
 
 -- partitioning: the parent is modelled, the partitions (PARTITION OF) stay raw
@@ -76,6 +77,9 @@ CREATE TABLE meter_as AS SELECT id FROM meter;
 CREATE TABLE meter_tablespace (id int) TABLESPACE fast_disk;
 CREATE TABLE meter_using (id int) USING heap;
 CREATE TABLE other_db.public.meter (id int);
+CREATE TABLE meter_two_defaults (a int DEFAULT 1 DEFAULT 2);
+CREATE TABLE meter_null_not_null (a int NULL NOT NULL);
+CREATE TABLE meter_identity_default (a int GENERATED ALWAYS AS IDENTITY DEFAULT 1);
 CREATE TABLE meter_unenforced (a int CHECK (a > 0) NOT ENFORCED);
 
 DROP TABLE meter_cache, meter_archive;
