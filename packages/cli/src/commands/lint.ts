@@ -26,10 +26,12 @@ export async function runLint(args: LintArgs, write: (text: string) => void = (t
   const core = await import('@dbm/core');
   await core.loadPostgresParser();
   const rules = ruleOverrides(args.rule, core.findRule);
-  const reports: FileReport[] = files.map((path) => {
+  const reports: FileReport[] = [];
+  for (const path of files) reports.push(await lintOne(path));
+  async function lintOne(path: string): Promise<FileReport> {
     const text = readFileSync(path, 'utf8');
     try {
-      const { diagnostics } = core.lintSql(text, {
+      const { diagnostics } = await core.lintSqlLarge(text, {
         file: path,
         pgVersion: args['pg-version'],
         assumeInTransaction: args['assume-in-transaction'],
@@ -40,7 +42,7 @@ export async function runLint(args: LintArgs, write: (text: string) => void = (t
       if (e instanceof core.SqlParseError) return { path, diagnostics: [], error: { message: e.message, line: e.line, column: e.column } };
       throw e;
     }
-  });
+  }
   if (format === 'json') write(lintJson(reports));
   else if (format === 'github') write(lintGithub(reports));
   else write(lintHuman(reports, colorEnabled()));

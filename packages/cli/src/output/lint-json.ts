@@ -1,7 +1,7 @@
 /** `dbm lint --format json`: the documented shape other tools read. */
 import { summarise, type FileReport } from './lint-report.js';
 
-/** Renders the reports as one JSON document. */
+/** Renders the reports as one compact JSON document (pipe it through `jq` to read it). */
 export function lintJson(reports: readonly FileReport[]): string {
   const summary = summarise(reports);
   return JSON.stringify(
@@ -23,7 +23,5 @@ export function lintJson(reports: readonly FileReport[]): string {
       })),
       summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, parseErrors: summary.failed },
     },
-    null,
-    2,
   );
 }

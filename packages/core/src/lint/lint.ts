@@ -1,4 +1,5 @@
 /** Runs the rules over parsed SQL, applies inline ignores and severity settings. */
+import { parsePostgresLarge } from '../dialects/postgres/parse-large.js';
 import { parsePostgres, type ParsedFile } from '../dialects/postgres/parse.js';
 import { analyse, DEFAULT_SETTINGS, type LintSettings } from '../rules/context.js';
 import { ALL_RULES } from '../rules/registry.js';
@@ -38,10 +39,16 @@ export function lintParsed(file: ParsedFile, options: LintOptions = {}): Diagnos
   const out: Diagnostic[] = [];
   for (const rule of options.registry ?? ALL_RULES) {
     const severity = configured(rule, options.rules);
-    if (severity === 'off' || fileIgnores.has('*') || names(rule).some((n) => fileIgnores.has(n))) continue;
+    const ruleNames = names(rule);
+    if (severity === 'off' || fileIgnores.has('*') || ruleNames.some((n) => fileIgnores.has(n))) continue;
+    const aliases = {
+      ...(rule.aliases.squawk?.[0] ? { squawk: rule.aliases.squawk[0] } : {}),
+      ...(rule.aliases.strongMigrations ? { strongMigrations: rule.aliases.strongMigrations } : {}),
+      ...(rule.aliases.atlas ? { atlas: rule.aliases.atlas } : {}),
+    };
     for (const f of rule.check(context)) {
       const ignores = f.at.statement.ignores;
-      if (ignores.includes('*') || names(rule).some((n) => ignores.includes(n))) continue;
+      if (ignores.length && (ignores.includes('*') || ruleNames.some((n) => ignores.includes(n)))) continue;
       out.push({
         rule: rule.id,
         code: rule.code,
@@ -51,19 +58,22 @@ export function lintParsed(file: ParsedFile, options: LintOptions = {}): Diagnos
         lock: f.lock ?? f.at.lock.level,
         message: f.message,
         ...(f.help ? { help: f.help } : {}),
-        aliases: {
-          ...(rule.aliases.squawk?.[0] ? { squawk: rule.aliases.squawk[0] } : {}),
-          ...(rule.aliases.strongMigrations ? { strongMigrations: rule.aliases.strongMigrations } : {}),
-          ...(rule.aliases.atlas ? { atlas: rule.aliases.atlas } : {}),
-        },
+        aliases,
       });
     }
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  // plain comparisons: localeCompare is far slower, and codes are ASCII
+  return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Parses and lints PostgreSQL text. Throws SqlParseError when it does not parse. */
 export function lintSql(text: string, options: LintOptions & { file?: string } = {}): { file: ParsedFile; diagnostics: Diagnostic[] } {
   const file = parsePostgres(text, options.file);
+  return { file, diagnostics: lintParsed(file, options) };
+}
+
+/** Like {@link lintSql}, parsing large files on two threads. */
+export async function lintSqlLarge(text: string, options: LintOptions & { file?: string } = {}): Promise<{ file: ParsedFile; diagnostics: Diagnostic[] }> {
+  const file = await parsePostgresLarge(text, options.file);
   return { file, diagnostics: lintParsed(file, options) };
 }

@@ -124,10 +124,30 @@ export function selectTarget(stmt: Body): unknown {
   return as(list(as(stmt, 'SelectStmt') ?? {}, 'targetList')[0], 'ResTarget')?.val;
 }
 
+/**
+ * Proven texts by the shape of the node they came from. Migrations repeat the same types and defaults
+ * thousands of times; deparsing and re-parsing each once keeps a 20,000-statement file fast.
+ */
+const proven = new Map<string, string>();
+const PROVEN_LIMIT = 50_000;
+
+/** Deparses and proves `node` once per distinct shape; `kind` separates the ways of probing. */
+export function memoProven(kind: string, node: unknown, prove: () => string): string {
+  const key = `${kind}\u0000${shape(node)}`;
+  const hit = proven.get(key);
+  if (hit !== undefined) return hit;
+  const text = prove();
+  if (proven.size >= PROVEN_LIMIT) proven.clear();
+  proven.set(key, text);
+  return text;
+}
+
 /** SQL text of an expression node, on one line, proven to parse back to the same expression. */
 export function sql(node: unknown): string {
-  const text = deparse(node);
-  return verified(text, `SELECT ${text}`, selectTarget, node);
+  return memoProven('expr', node, () => {
+    const text = deparse(node);
+    return verified(text, `SELECT ${text}`, selectTarget, node);
+  });
 }
 
 /** SQL text of a whole statement node, proven to parse back to the same statement. */

@@ -4,3 +4,4 @@ export * from './compile.js';
 export * from './locks.js';
 export * from './quote.js';
 export { columnType } from './types.js';
+export { parsePostgresLarge, PARALLEL_THRESHOLD } from './parse-large.js';

@@ -1,10 +1,12 @@
 import type { ColumnType } from '../../operations/common.js';
-import { as, deparse, list, selectTarget, sql, str, verified, type Body } from './ast.js';
+import { as, deparse, list, memoProven, selectTarget, sql, str, verified, type Body } from './ast.js';
 
 /** A type name as SQL text, proven by casting to it: the parser reads the same TypeName back. */
 function typeSql(body: Body): string {
-  const text = deparse({ TypeName: body });
-  return verified(text, `SELECT NULL::${text}`, (s) => as(selectTarget(s), 'TypeCast')?.typeName, body);
+  return memoProven('type', body, () => {
+    const text = deparse({ TypeName: body });
+    return verified(text, `SELECT NULL::${text}`, (s) => as(selectTarget(s), 'TypeCast')?.typeName, body);
+  });
 }
 
 /** Converts a parser TypeName into the model's ColumnType. */
