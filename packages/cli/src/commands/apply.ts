@@ -1,0 +1,116 @@
+/** `dbm apply`: the safe executor — every pending migration in its safe form, recorded in the ORM's ledger. */
+import type { Argv } from 'yargs';
+import { EXIT } from '../errors.js';
+import { colorEnabled, painter } from '../output/color.js';
+import { humanListener } from '../output/events.js';
+import { databaseUrl, openProject, projectOptions, userErrors, type ProjectArgs } from './project.js';
+import { formatOption, resolveFormat, type CommandModule } from './shared.js';
+
+/** Options of the executor that apply and rollback share. */
+export interface ExecArgs extends ProjectArgs {
+  format?: string;
+  json?: boolean;
+  'lock-timeout': string;
+  'statement-timeout'?: string;
+  retries: number;
+  wait: boolean;
+  'pg-version': number;
+  verbose?: boolean;
+}
+
+interface ApplyArgs extends ExecArgs {
+  'dry-run'?: boolean;
+  'as-written'?: boolean;
+  'allow-hazards'?: boolean;
+  to?: string;
+}
+
+/** Adds the executor options. */
+export function execOptions(y: Argv): Argv {
+  return projectOptions(formatOption(y, ['human', 'json']))
+    .option('lock-timeout', { type: 'string', default: '2s', describe: 'lock_timeout for every step; a step that waits longer is retried' })
+    .option('statement-timeout', { type: 'string', describe: 'statement_timeout for every step' })
+    .option('retries', { type: 'number', default: 6, describe: 'Attempts per step when the lock is not available (exponential backoff with jitter)' })
+    .option('wait', { type: 'boolean', default: true, describe: 'Wait for a concurrent dbm apply to finish (--no-wait: fail at once)' })
+    .option('pg-version', { type: 'number', default: 15, describe: 'Major version of the server (for the safe forms)' });
+}
+
+/** The executor options the arguments ask for. */
+export async function execSettings(args: ExecArgs) {
+  const core = await import('@dbm/core');
+  return {
+    lockTimeout: args['lock-timeout'],
+    ...(args['statement-timeout'] ? { statementTimeout: args['statement-timeout'] } : {}),
+    retry: { ...core.DEFAULT_RETRY, attempts: Math.max(1, args.retries) },
+    wait: args.wait,
+    pgVersion: args['pg-version'],
+    listener: args.json || args.format === 'json'
+      ? () => undefined
+      : humanListener({ color: colorEnabled(process.stderr), tty: Boolean(process.stderr.isTTY), verbose: Boolean(args.verbose) }),
+  };
+}
+
+/** Applies pending migrations (or shows the plan with --dry-run). */
+export async function runApply(args: ApplyArgs): Promise<number> {
+  const format = resolveFormat(args, ['human', 'json']);
+  const url = databaseUrl(args);
+  const project = await openProject(args);
+  const core = await import('@dbm/core');
+  const settings = await execSettings(args);
+  const options = {
+    url,
+    ledger: project.ledger,
+    sources: project.sources,
+    ...settings,
+    ...(args['as-written'] ? { asWritten: true } : {}),
+    ...(args['allow-hazards'] ? { allowHazards: true } : {}),
+    ...(args.to ? { to: args.to } : {}),
+    progress: true,
+  };
+  if (args['dry-run']) {
+    const plan = await userErrors(url, () => core.dryRun(options));
+    if (format === 'json') process.stdout.write(`${JSON.stringify({ dryRun: true, migrations: plan }, null, 2)}\n`);
+    else process.stdout.write(renderDryRun(plan));
+    return EXIT.ok;
+  }
+  const result = await userErrors(url, () => core.applyMigrations(options));
+  if (format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const n = result.applied.length + result.resumed.length;
+    process.stdout.write(n ? `applied ${n} migration${n === 1 ? '' : 's'}\n` : 'nothing to apply: the database is up to date\n');
+  }
+  return EXIT.ok;
+}
+
+function renderDryRun(plan: Awaited<ReturnType<typeof import('@dbm/core').dryRun>>): string {
+  const paint = painter(colorEnabled());
+  if (!plan.length) return 'nothing to apply: the database is up to date\n';
+  const out: string[] = [];
+  for (const m of plan) {
+    out.push(paint('bold', `▶ ${m.name}`) + (m.kind === 'code' ? paint('dim', ' (runs through the ORM)') : ''));
+    m.steps.forEach((s, i) => {
+      out.push(`  step ${i + 1}/${m.steps.length} ${s.transactional ? 'in a transaction' : paint('yellow', 'outside a transaction')}: ${s.comment}`);
+      for (const st of s.statements) {
+        const size = !st.table ? '' : st.rows === undefined ? paint('dim', ` [${st.table}: not there yet]`) : paint('dim', ` [${st.table}: ~${st.rows} rows, ${Math.round((st.bytes ?? 0) / 1024)} kB]`);
+        out.push(`    ${st.sql.split('\n')[0]}${paint('dim', `  -- lock: ${st.lock}`)}${size}`);
+        if (st.warning) out.push(paint('red', `      ⚠ ${st.warning}`));
+      }
+    });
+    for (const n of m.notes) out.push(paint('yellow', `  note: ${n}`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The yargs command. */
+export const applyCommand: CommandModule<ApplyArgs> = {
+  command: 'apply',
+  describe: 'Apply pending migrations safely: lock_timeout + retry, CONCURRENTLY outside transactions, resumable',
+  builder: (y: Argv) =>
+    execOptions(y)
+      .option('dry-run', { type: 'boolean', describe: 'Show the plan, the lock each statement takes and the size of each table; change nothing' })
+      .option('as-written', { type: 'boolean', describe: 'Run the migrations as written instead of their safe form' })
+      .option('allow-hazards', { type: 'boolean', describe: 'Run statements that have no automatic safe form (renames, type changes, drops) without -- dbm-ignore' })
+      .option('to', { type: 'string', describe: 'Apply up to and including this migration' })
+      .epilog('Exit codes: 0 applied (or nothing to do), 1 a migration failed or was refused, 2 usage error.') as unknown as Argv<ApplyArgs>,
+  run: runApply,
+};
