@@ -1,2 +1,20 @@
 /** @dbm/adapters: one folder per ORM (detect, read, write, ledger), behind one interface. */
-export {};
+export { MigrationFolderError } from './migration-folder-error.js';
+export { PrismaLedger, type PrismaLedgerOptions } from './prisma/ledger.js';
+export { readPrismaMigrations, PRISMA_MIGRATION_FILE, PRISMA_DOWN_FILE } from './prisma/read.js';
+export { prismaChecksum, prismaChecksumMatches } from './prisma/checksum.js';
+export { prismaMigrationsList, PRISMA_LOCK_FILE } from './prisma/migrations-list.js';
+export { openPrismaEngine, loadEngineModule, defaultEnginePackageDir, type PrismaEngine, type PrismaEngineOptions, type SchemaEngine } from './prisma/engine.js';
+export { DrizzleLedger, type DrizzleLedgerOptions } from './drizzle/ledger.js';
+export { readDrizzleMigrations, DRIZZLE_BREAKPOINT, type DrizzleJournalEntry, type DrizzleMigrationMeta } from './drizzle/read.js';
+export { drizzleHash } from './drizzle/hash.js';
+export { openMigrations, ORMS, type OrmName, type OpenOptions, type MigrationSet } from './open.js';
+export { CodeMigrationError } from './code/migration-error.js';
+export { KnexLedger } from './knex/ledger.js';
+export { readKnexMigrations } from './knex/read.js';
+export { knexRunner } from './knex/runner.js';
+export { KNEX_DEFAULT_EXTENSIONS, type KnexMigrationOptions } from './knex/options.js';
+export { TypeOrmLedger } from './typeorm/ledger.js';
+export { readTypeOrmMigrations } from './typeorm/read.js';
+export { typeormRunner } from './typeorm/runner.js';
+export { typeormTimestamp, type TypeOrmMigrationOptions } from './typeorm/options.js';

@@ -56,6 +56,9 @@ export async function openMigrations(o: OpenOptions): Promise<MigrationSet> {
 }
 
 async function openCodeMigrations(o: OpenOptions): Promise<MigrationSet> {
-  const mod = (await import(`./${o.orm}/open.js`)) as { open(o: OpenOptions): Promise<MigrationSet> };
+  // literal specifiers, so bundlers and vitest can see them
+  const mod = (o.orm === 'knex' ? await import('./knex/open.js') : await import('./typeorm/open.js')) as {
+    open(o: OpenOptions): Promise<MigrationSet>;
+  };
   return mod.open(o);
 }

@@ -1,0 +1,62 @@
+/** Latency statistics and the printed table of the lock-impact benchmark. */
+
+/** Target: under dbm no write may wait longer than this. */
+export const TARGET_MS = 100;
+
+/** Max, p99 (nearest rank) and count of a list of latencies in ms. */
+export function summarize(latencies) {
+  if (latencies.length === 0) return { max: NaN, p99: NaN, writes: 0 };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const rank = Math.ceil(0.99 * sorted.length) - 1;
+  return { max: sorted[sorted.length - 1], p99: sorted[rank], writes: sorted.length };
+}
+
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+
+function cell(run, key) {
+  if (run === undefined) return '-';
+  if (run.error) return key === 'max' ? 'FAILED' : '-';
+  return ms(run.stats[key]);
+}
+
+/** The worst dbm run, or the first failed one: what decides the target. */
+export function verdict(results) {
+  let worst;
+  for (const r of results) {
+    const run = r.dbm;
+    if (!run) continue;
+    if (run.error) return { met: false, worstMs: NaN, scenario: r.scenario, failed: run.error };
+    if (!worst || run.stats.max > worst.worstMs) worst = { worstMs: run.stats.max, scenario: r.scenario };
+  }
+  if (!worst) return { met: false, worstMs: NaN, scenario: '(none)' };
+  return { met: worst.worstMs <= TARGET_MS, ...worst };
+}
+
+/** The table plus the target line, as printed. */
+export function renderTable(results) {
+  const head = ['scenario', 'plain max ms', 'plain p99 ms', 'dbm max ms', 'dbm p99 ms', 'writes plain/dbm', 'migration s plain/dbm', 'dbm retries'];
+  const rows = results.map((r) => [
+    r.scenario,
+    cell(r.plain, 'max'),
+    cell(r.plain, 'p99'),
+    cell(r.dbm, 'max'),
+    cell(r.dbm, 'p99'),
+    `${r.plain?.stats.writes ?? '-'}/${r.dbm?.stats.writes ?? '-'}`,
+    `${r.plain ? (r.plain.migrationMs / 1000).toFixed(1) : '-'}/${r.dbm ? (r.dbm.migrationMs / 1000).toFixed(1) : '-'}`,
+    String(r.dbm?.retries?.length ?? '-'),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)];
+  const v = verdict(results);
+  const failures = results.flatMap((r) => ['plain', 'dbm'].filter((m) => r[m]?.error).map((m) => `  ${r.scenario} (${m}) failed: ${r[m].error}`));
+  if (failures.length) out.push('', 'failures:', ...failures);
+  const writeErrors = results.flatMap((r) => ['plain', 'dbm'].filter((m) => r[m]?.writeErrors?.length).map((m) => `  ${r.scenario} (${m}): ${r[m].writeErrors.length} failed writes, e.g. ${r[m].writeErrors[0]}`));
+  if (writeErrors.length) out.push('', 'write errors:', ...writeErrors);
+  out.push(
+    '',
+    `target: no write waits more than ${TARGET_MS} ms during any dbm-applied scenario: ${v.met ? 'met' : 'missed'} ` +
+      (v.failed ? `(dbm failed in ${v.scenario}: ${v.failed})` : `(worst: ${ms(v.worstMs)} ms in ${v.scenario})`),
+  );
+  return out.join('\n');
+}
