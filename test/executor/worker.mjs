@@ -3,6 +3,7 @@
 // env: DBM_URL, DBM_DIR (Prisma migrations folder), DBM_VERB (apply|rollback), DBM_NO_WAIT=1,
 //      DBM_KILL_AFTER_STEP=k  (SIGKILL itself right after the k-th finished step: a step boundary)
 //      DBM_KILL_IN_STEP=k     (SIGKILL itself 250 ms into the k-th started step: inside a step)
+//      DBM_TO=<migration>     (apply up to and including it)
 // Prints every executor event as a JSON line on stdout, then {"result": ...} or {"error": ...}.
 import { applyMigrations, rollbackMigrations } from '../../packages/core/dist/index.js';
 import { openMigrations } from '../../packages/adapters/dist/index.js';
@@ -18,7 +19,7 @@ const listener = (e) => {
   if (e.type === 'step-start' && ++started === killIn) setTimeout(() => process.kill(process.pid, 'SIGKILL'), 250);
 };
 const project = await openMigrations({ orm: 'prisma', dir: env.DBM_DIR });
-const options = { url: env.DBM_URL, ledger: project.ledger, sources: project.sources, listener, wait: env.DBM_NO_WAIT !== '1' };
+const options = { url: env.DBM_URL, ledger: project.ledger, sources: project.sources, listener, wait: env.DBM_NO_WAIT !== '1', ...(env.DBM_TO ? { to: env.DBM_TO } : {}) };
 try {
   const result = env.DBM_VERB === 'rollback' ? await rollbackMigrations({ ...options, steps: Number(env.DBM_STEPS ?? 1) }) : await applyMigrations(options);
   process.stdout.write(`${JSON.stringify({ result })}\n`);

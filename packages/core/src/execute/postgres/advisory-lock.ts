@@ -36,7 +36,13 @@ export async function acquireApplyLock(
     const pid = await holder(client);
     if (!options.wait) throw new LockHeldError(pid);
     options.onWait?.(pid);
-    await client.query('SELECT pg_advisory_lock($1)', [APPLY_LOCK_KEY]);
+    // poll instead of a blocking pg_advisory_lock(): a session blocked in a statement holds a snapshot,
+    // and CREATE INDEX CONCURRENTLY in the session that holds the lock waits for every such snapshot
+    for (let delay = 50; ; delay = Math.min(500, delay * 2)) {
+      await new Promise((r) => setTimeout(r, delay));
+      const again = await client.query('SELECT pg_try_advisory_lock($1) AS ok', [APPLY_LOCK_KEY]);
+      if (again.rows[0]?.ok === true) break;
+    }
   }
   return async () => {
     await client.query('SELECT pg_advisory_unlock($1)', [APPLY_LOCK_KEY]);
