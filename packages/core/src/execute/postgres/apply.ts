@@ -35,7 +35,8 @@ export interface ApplyOptions {
   /** Apply up to and including this migration. */
   readonly to?: string;
   readonly listener?: ExecListener;
-  readonly progress?: boolean;
+  /** Report index-build progress: true (every second), or the polling interval in ms. */
+  readonly progress?: boolean | number;
 }
 
 /** What an apply did. */

@@ -55,11 +55,15 @@ async function describe(client: pg.ClientBase, sql: string): Promise<DryRunState
   const lock = lockOf(op);
   if (!lock.table) return { sql, lock: lock.level };
   const r = await client.query(
-    `SELECT GREATEST(c.reltuples, 0)::bigint AS rows, pg_total_relation_size(c.oid) AS bytes FROM pg_class c WHERE c.oid = to_regclass($1)`,
+    `SELECT c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes, c.oid::regclass::text AS rel FROM pg_class c WHERE c.oid = to_regclass($1)`,
     [qname(lock.table)],
   );
-  const stats = r.rows[0] as { rows: string; bytes: string } | undefined;
-  const rows = stats ? Number(stats.rows) : undefined;
+  const stats = r.rows[0] as { rows: string; bytes: string; rel: string } | undefined;
+  let rows = stats ? Number(stats.rows) : undefined;
+  // never analysed (reltuples -1): count a table of modest size, estimate a big one from its size
+  if (stats && rows !== undefined && rows < 0) {
+    rows = Number(stats.bytes) < 256 * 1024 * 1024 ? Number((await client.query(`SELECT count(*) AS n FROM ${stats.rel}`)).rows[0].n) : Math.round(Number(stats.bytes) / 100);
+  }
   const bytes = stats ? Number(stats.bytes) : undefined;
   const large = (rows ?? 0) >= LARGE_ROWS || (bytes ?? 0) >= LARGE_BYTES;
   const heavy = rewrites(op) ?? (lock.scan && lock.level === 'ACCESS EXCLUSIVE' ? 'scans the table under ACCESS EXCLUSIVE' : undefined);

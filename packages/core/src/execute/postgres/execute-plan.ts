@@ -17,7 +17,8 @@ export interface ExecutePlanOptions {
   readonly checksum: string;
   readonly retry?: RetryPolicy;
   readonly listener?: ExecListener;
-  readonly progress?: boolean;
+  /** Report index-build progress: true (every second), or the polling interval in ms. */
+  readonly progress?: boolean | number;
 }
 
 /** Runs the plan's steps, skipping those already recorded as done; returns how many ran. */

@@ -24,8 +24,8 @@ export interface StepRun {
   readonly steps: number;
   readonly retry: RetryPolicy;
   readonly listener: ExecListener;
-  /** Report index-build progress from a second connection. */
-  readonly progress: boolean;
+  /** Report index-build progress from a second connection: true (every second), or the interval in ms. */
+  readonly progress: boolean | number;
 }
 
 const isIndexBuild = (s: string) => /^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i.test(s);
@@ -65,7 +65,8 @@ async function runOne(run: StepRun, statement: string, index: number): Promise<v
     run.listener({ type: 'invalid-index-dropped', index: guard.index });
   }
   const pid = (run.client as unknown as { processID?: number }).processID;
-  const stop = run.progress && pid && isIndexBuild(statement) ? watchIndexBuild(run.url, pid, run.listener) : undefined;
+  const every = run.progress === true ? 1000 : Number(run.progress) || 0;
+  const stop = every > 0 && pid && isIndexBuild(statement) ? watchIndexBuild(run.url, pid, run.listener, every) : undefined;
   try {
     await withLockRetry(
       async () => {
