@@ -18,3 +18,6 @@ export { TypeOrmLedger } from './typeorm/ledger.js';
 export { readTypeOrmMigrations } from './typeorm/read.js';
 export { typeormRunner } from './typeorm/runner.js';
 export { typeormTimestamp, type TypeOrmMigrationOptions } from './typeorm/options.js';
+export type { Dialect, Evidence, Project, GenerateOptions, GenerateResult, OrmAdapter } from './orm-adapter.js';
+export { DetectionError, detectAll, detectProject } from './detect.js';
+export { ADAPTERS, adapterFor } from './registry.js';

@@ -1,0 +1,49 @@
+/**
+ * Detection across adapters: which ORM a package uses, with the evidence. Two ORMs in one package is an
+ * error that lists both and says how to choose; none is an error that says what was looked for.
+ */
+import type { OrmName } from './open.js';
+import type { Evidence, Project } from './orm-adapter.js';
+import { ADAPTERS, adapterFor } from './registry.js';
+
+/** No ORM, or more than one, where one was expected. Its message names the fix. */
+export class DetectionError extends Error {
+  constructor(
+    message: string,
+    readonly found: readonly Evidence[],
+  ) {
+    super(message);
+    this.name = 'DetectionError';
+  }
+}
+
+/** Every ORM with evidence in `root`. */
+export async function detectAll(root: string): Promise<Evidence[]> {
+  const found: Evidence[] = [];
+  for (const a of ADAPTERS) {
+    const e = await a.detect(root);
+    if (e) found.push(e);
+  }
+  return found;
+}
+
+/** The project in `root`: the one ORM found there, or the one `orm` names. */
+export async function detectProject(root: string, orm?: OrmName): Promise<Project> {
+  const found = await detectAll(root);
+  if (orm) {
+    const e = found.find((f) => f.orm === orm) ?? { orm, reasons: ['chosen with --orm'] };
+    return adapterFor(orm).project(root, e);
+  }
+  if (!found.length) {
+    throw new DetectionError(
+      `no ORM found in ${root}: looked for prisma (schema.prisma, prisma.config.ts), drizzle (drizzle.config.*), ` +
+        'knex (knexfile.*) and TypeORM (a DataSource) in package.json dependencies and config files; run dbm in the package that owns the migrations, or pass --orm and --dir',
+      found,
+    );
+  }
+  if (found.length > 1) {
+    const list = found.map((f) => `  ${f.orm}: ${f.reasons.join('; ')}`).join('\n');
+    throw new DetectionError(`more than one ORM in ${root}:\n${list}\nchoose one with --orm ${found.map((f) => f.orm).join('|')}`, found);
+  }
+  return adapterFor(found[0]!.orm).project(root, found[0]!);
+}
