@@ -1,6 +1,8 @@
 /** The dbm command line: verbs, global options, and the mapping of errors to exit codes. */
 import yargs, { type Argv } from 'yargs';
 import { applyCommand } from './commands/apply.js';
+import { detectCommand } from './commands/detect.js';
+import { generateCommand } from './commands/generate.js';
 import { fixCommand } from './commands/fix.js';
 import { lintCommand } from './commands/lint.js';
 import { rollbackCommand } from './commands/rollback.js';
@@ -9,7 +11,7 @@ import { statusCommand } from './commands/status.js';
 import type { CommandModule } from './commands/shared.js';
 import { EXIT, ExitError } from './errors.js';
 
-const COMMANDS: CommandModule<never>[] = [statusCommand, applyCommand, rollbackCommand, lintCommand, fixCommand, rulesCommand] as unknown as CommandModule<never>[];
+const COMMANDS: CommandModule<never>[] = [detectCommand, statusCommand, generateCommand, applyCommand, rollbackCommand, lintCommand, fixCommand, rulesCommand] as unknown as CommandModule<never>[];
 
 /** Runs dbm with the given arguments; resolves to the exit code. Never throws for user errors. */
 export async function run(argv: readonly string[]): Promise<number> {

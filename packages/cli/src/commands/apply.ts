@@ -53,8 +53,8 @@ export async function execSettings(args: ExecArgs) {
 /** Applies pending migrations (or shows the plan with --dry-run). */
 export async function runApply(args: ApplyArgs): Promise<number> {
   const format = resolveFormat(args, ['human', 'json']);
-  const url = databaseUrl(args);
   const project = await openProject(args);
+  const url = databaseUrl(args, project.project);
   const core = await import('@dbm/core');
   const settings = await execSettings(args);
   const options = {

@@ -6,6 +6,7 @@ import { ExitError } from '../errors.js';
 export interface ProjectArgs {
   orm?: string;
   dir?: string;
+  project?: string;
   url?: string;
   'ledger-table'?: string;
   'ledger-schema'?: string;
@@ -14,32 +15,61 @@ export interface ProjectArgs {
 /** Adds --orm, --dir, --url and the ledger location options. */
 export function projectOptions(y: Argv): Argv {
   return y
-    .option('orm', { type: 'string', choices: ['prisma', 'drizzle', 'knex', 'typeorm'], describe: 'The ORM whose migrations and ledger to use' })
-    .option('dir', { type: 'string', describe: 'The migrations folder (prisma/migrations, drizzle, migrations, ...)' })
+    .option('project', { type: 'string', describe: 'The package directory to work in (default: the current directory)' })
+    .option('orm', { type: 'string', choices: ['prisma', 'drizzle', 'knex', 'typeorm'], describe: 'The ORM, when the package has more than one or detection fails' })
+    .option('dir', { type: 'string', describe: 'The migrations folder, when it is not where the ORM config says' })
     .option('url', { type: 'string', describe: 'Database URL (default: $DATABASE_URL)' })
     .option('ledger-table', { type: 'string', describe: "The ORM's history table, when the project renamed it" })
     .option('ledger-schema', { type: 'string', describe: "The schema of the ORM's history table, when the project moved it" });
 }
 
-/** The database URL to use, or a clear error. */
-export function databaseUrl(args: ProjectArgs): string {
-  const url = args.url ?? process.env.DATABASE_URL;
-  if (!url) throw new ExitError('dbm: no database URL: set DATABASE_URL or pass --url postgres://user:password@host:5432/db');
+/** The database URL to use (--url, the project's own variable, DATABASE_URL), or a clear error. */
+export function databaseUrl(args: ProjectArgs, project?: { url?: { env?: string; value?: string } }): string {
+  const env = project?.url?.env;
+  const url = args.url ?? (env ? process.env[env] : undefined) ?? project?.url?.value ?? process.env.DATABASE_URL;
+  if (!url) throw new ExitError(`dbm: no database URL: set ${env ?? 'DATABASE_URL'} or pass --url postgres://user:password@host:5432/db`);
   if (!/^postgres(ql)?:\/\//.test(url)) throw new ExitError('dbm: only PostgreSQL URLs (postgres://...) are supported by apply, rollback and status so far');
   return url;
 }
 
-/** Opens the migrations and the ledger the arguments name. */
-export async function openProject(args: ProjectArgs) {
-  if (!args.orm || !args.dir) throw new ExitError('dbm: name the project: --orm <prisma|drizzle|knex|typeorm> --dir <migrations folder>');
+/** The detected project (or the one --orm/--dir describe), with clear errors for none or two ORMs. */
+export async function resolveProject(args: ProjectArgs) {
   const adapters = await import('@dbm/adapters');
-  try {
-    return await adapters.openMigrations({
+  const { resolve } = await import('node:path');
+  const root = resolve(args.project ?? '.');
+  if (args.orm && args.dir) {
+    return {
       orm: args.orm as 'prisma',
-      dir: args.dir,
-      ...(args['ledger-table'] ? { table: args['ledger-table'] } : {}),
-      ...(args['ledger-schema'] ? { schema: args['ledger-schema'] } : {}),
-    });
+      dialect: 'postgresql' as const,
+      root,
+      migrationsDir: resolve(args.dir),
+      url: { env: 'DATABASE_URL' },
+      evidence: ['--orm and --dir'],
+      ...(args['ledger-table'] ? { ledgerTable: args['ledger-table'] } : {}),
+      ...(args['ledger-schema'] ? { ledgerSchema: args['ledger-schema'] } : {}),
+    };
+  }
+  try {
+    const p = await adapters.detectProject(root, args.orm as 'prisma' | undefined);
+    return {
+      ...p,
+      ...(args.dir ? { migrationsDir: resolve(args.dir) } : {}),
+      ...(args['ledger-table'] ? { ledgerTable: args['ledger-table'] } : {}),
+      ...(args['ledger-schema'] ? { ledgerSchema: args['ledger-schema'] } : {}),
+    };
+  } catch (e) {
+    if (e instanceof adapters.DetectionError) throw new ExitError(`dbm: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Opens the migrations and the ledger of the project the arguments name (detected when not named). */
+export async function openProject(args: ProjectArgs) {
+  const adapters = await import('@dbm/adapters');
+  const project = await resolveProject(args);
+  try {
+    const set = await adapters.adapterFor(project.orm).open(project);
+    return { ...set, project };
   } catch (e) {
     if (e instanceof adapters.MigrationFolderError) throw new ExitError(`dbm: ${e.message}`);
     throw e;

@@ -13,8 +13,8 @@ interface RollbackArgs extends ExecArgs {
 /** Rolls back; exit 0 done, 1 refused or failed. */
 export async function runRollback(args: RollbackArgs): Promise<number> {
   const format = resolveFormat(args, ['human', 'json']);
-  const url = databaseUrl(args);
   const project = await openProject(args);
+  const url = databaseUrl(args, project.project);
   const core = await import('@dbm/core');
   const result = await userErrors(url, async () =>
     core.rollbackMigrations({

@@ -22,8 +22,8 @@ const MARK: Record<string, [string, 'green' | 'yellow' | 'red' | 'dim']> = {
 /** Prints the status; exit 0 clean, 2 pending or drift, 1 error. */
 export async function runStatus(args: StatusArgs): Promise<number> {
   const format = resolveFormat(args, ['human', 'json']);
-  const url = databaseUrl(args);
   const project = await openProject(args);
+  const url = databaseUrl(args, project.project);
   const core = await import('@dbm/core');
   const report = await userErrors(url, async () => {
     const client = await core.connect(url);
