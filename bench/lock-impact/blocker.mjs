@@ -1,8 +1,11 @@
 /**
  * The competing reader: a transaction that reads orders and then stays open for `holdMs` (a report
  * query, a slow request, a long-lived ORM transaction). It holds ACCESS SHARE on orders and its indexes
- * (the planner opens them) until it commits. Any DDL needing a stronger lock queues behind it, and
- * every write that arrives after the DDL queues behind the DDL: the outage lock_timeout is meant to stop.
+ * (the planner opens them) until it commits. DDL that needs ACCESS EXCLUSIVE (ADD CHECK / UNIQUE,
+ * SET NOT NULL, ADD COLUMN, DROP INDEX) queues behind it, and every write that arrives after the DDL
+ * queues behind the DDL: the outage lock_timeout is meant to stop. (CREATE INDEX's SHARE and ADD
+ * FOREIGN KEY's SHARE ROW EXCLUSIVE do not conflict with ACCESS SHARE: those block writes for the
+ * length of their own scan or build instead.)
  */
 import { open } from './pg.mjs';
 

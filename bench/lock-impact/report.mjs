@@ -32,8 +32,8 @@ export function verdict(results) {
   return { met: worst.worstMs <= TARGET_MS, ...worst };
 }
 
-/** The table plus the target line, as printed. */
-export function renderTable(results) {
+/** The table, the baseline and the target line, as printed. */
+export function renderTable(results, baseline) {
   const head = ['scenario', 'plain max ms', 'plain p99 ms', 'dbm max ms', 'dbm p99 ms', 'writes plain/dbm', 'migration s plain/dbm', 'dbm retries'];
   const rows = results.map((r) => [
     r.scenario,
@@ -53,6 +53,10 @@ export function renderTable(results) {
   if (failures.length) out.push('', 'failures:', ...failures);
   const writeErrors = results.flatMap((r) => ['plain', 'dbm'].filter((m) => r[m]?.writeErrors?.length).map((m) => `  ${r.scenario} (${m}): ${r[m].writeErrors.length} failed writes, e.g. ${r[m].writeErrors[0]}`));
   if (writeErrors.length) out.push('', 'write errors:', ...writeErrors);
+  if (baseline) {
+    const b = baseline.stats;
+    out.push('', `baseline (no migration; same load and competing read): max ${ms(b.max)} ms, p99 ${ms(b.p99)} ms, ${b.writes} writes`);
+  }
   out.push(
     '',
     `target: no write waits more than ${TARGET_MS} ms during any dbm-applied scenario: ${v.met ? 'met' : 'missed'} ` +

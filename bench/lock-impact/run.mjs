@@ -22,7 +22,10 @@
  *      Knex run it); dbm = executePlan(planFix(parsePostgres(sql))) with ledger 'bench';
  *   4. when both the migration and the reader have finished, the load runs 300 ms more and stops.
  *   The reported max/p99 are over every write of that window. The load stops itself after 120 s in
- *   any case.
+ *   any case. A first run without any migration (same load, same reader) is the baseline: the
+ *   latency this machine gives writes anyway (WAL fsync, other work on the 2 cores).
+ * - After each run, orders is put back as seeded (the scenario's revert SQL, the load's inserted rows
+ *   deleted, dbm's step bookkeeping cleared, VACUUM ANALYZE).
  * - Target: under dbm no write waits more than 100 ms in any scenario.
  *
  * Usage: node bench/lock-impact/run.mjs [--rows N] [--scenarios a,b] [--json]
@@ -79,7 +82,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** The 20 slowest of the writes over 100 ms ("<ms> ms at +<due> ms"), slowest first. */
 const slowest = (slow) => [...slow].sort((a, b) => parseInt(b, 10) - parseInt(a, 10)).slice(0, 20);
 
-/** One run: load, competing reader, the migration; the write latencies of the whole window. */
+/**
+ * One run: load, competing reader, the migration (none for mode 'baseline'); the write latencies of the
+ * whole window.
+ */
 async function measure(scenario, mode) {
   const writer = await startWriter(url, { rows, ratePerSecond: rate });
   await sleep(300);
@@ -89,7 +95,8 @@ async function measure(scenario, mode) {
   let outcome = {};
   let error;
   try {
-    outcome = mode === 'plain' ? await applyPlain(url, scenario) : await applyDbm(url, scenario, planOptions);
+    if (mode === 'plain') outcome = await applyPlain(url, scenario);
+    if (mode === 'dbm') outcome = await applyDbm(url, scenario, planOptions);
   } catch (e) {
     error = String(e.message ?? e);
     outcome = e.detail ?? {};
@@ -105,7 +112,7 @@ async function measure(scenario, mode) {
 
 /** Puts orders back as seeded, forgets dbm's step bookkeeping, and vacuums away the run's dead rows. */
 async function revert(admin, scenario) {
-  await admin.query(scenario.revert);
+  if (scenario) await admin.query(scenario.revert);
   await admin.query(`DELETE FROM orders WHERE id > $1`, [rows]);
   await admin.query(`DO $$ BEGIN IF to_regclass('_dbm.steps') IS NOT NULL THEN DELETE FROM _dbm.steps; END IF; END $$`);
   await admin.query('VACUUM ANALYZE orders');
@@ -113,6 +120,7 @@ async function revert(admin, scenario) {
 
 const results = [];
 let admin;
+let baseline;
 try {
   admin = await open(url, 'dbm-bench-admin');
   await loadParser();
@@ -120,6 +128,9 @@ try {
   log(`seeding ${rows} orders in ${dbName}`);
   await seed(admin, rows);
   log(`seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  baseline = await measure(undefined, 'baseline');
+  await revert(admin, undefined);
+  log(`baseline (no migration): max ${baseline.stats.max.toFixed(1)} ms, p99 ${baseline.stats.p99.toFixed(1)} ms, ${baseline.stats.writes} writes`);
   for (const scenario of scenarios) {
     const result = { scenario: scenario.name };
     for (const mode of ['plain', 'dbm']) {
@@ -142,8 +153,8 @@ try {
 if (interrupted) await new Promise(() => undefined);
 
 if (args.json) {
-  process.stdout.write(`${JSON.stringify({ rows, holdMs, rate, planOptions, results, target: verdict(results) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ rows, holdMs, rate, planOptions, baseline, results, target: verdict(results) }, null, 2)}\n`);
 } else {
   process.stdout.write(`lock-impact: ${rows} rows, ~${rate} writes/s, competing read held ${holdMs} ms, dbm lock_timeout ${planOptions.lockTimeout ?? 'planner default'}\n\n`);
-  process.stdout.write(`${renderTable(results)}\n`);
+  process.stdout.write(`${renderTable(results, baseline)}\n`);
 }

@@ -67,5 +67,6 @@ export function knexRunner(file: string, name: string, options: KnexMigrationOpt
     up: (ctx) => run('up', ctx),
     down: (ctx) => run('down', ctx),
     render: async (direction) => renderKnexMigration(await loadKnexMigration(file, name), direction),
+    transactional: async () => knexUsesTransaction(await loadKnexMigration(file, name), options.disableTransactions),
   };
 }

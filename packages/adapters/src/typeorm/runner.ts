@@ -73,5 +73,6 @@ export function typeormRunner(file: string, name: string, options: TypeOrmMigrat
     up: (ctx) => run('up', ctx),
     down: (ctx) => run('down', ctx),
     render: async (direction) => renderTypeOrmMigration(await findMigrationClass(file, name), direction),
+    transactional: async () => new (await findMigrationClass(file, name)).migrationClass().transaction !== false,
   };
 }

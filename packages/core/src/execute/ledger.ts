@@ -44,6 +44,8 @@ export interface CodeRunner {
   down(ctx: CodeRunContext): Promise<void>;
   /** The SQL the migration would run, when it can be rendered without running it (for lint and dry runs). */
   render?(direction: 'up' | 'down'): Promise<string[] | undefined>;
+  /** Whether the ORM runs the migration inside a transaction (for dry runs); assumed when absent. */
+  transactional?(): Promise<boolean>;
 }
 
 /** A row of an ORM's ledger, normalised. */

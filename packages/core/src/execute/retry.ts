@@ -10,8 +10,8 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-/** The default: 6 attempts, 200 ms doubling up to 5 s (about 9 s of waiting in the worst case). */
-export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ attempts: 6, baseDelayMs: 200, maxDelayMs: 5000 });
+/** The default: 10 attempts, 200 ms doubling up to 5 s (about 25 s of waiting in the worst case). */
+export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ attempts: 10, baseDelayMs: 200, maxDelayMs: 5000 });
 
 /** SQLSTATEs worth retrying: lock_not_available (lock_timeout hit) and deadlock_detected. */
 const RETRYABLE = new Set(['55P03', '40P01']);

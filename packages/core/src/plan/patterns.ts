@@ -154,14 +154,24 @@ export function backfill(table: QualifiedName, column: string, batch: number): D
   const label = (table.schema ? `${table.schema}.${table.name}` : table.name).replace(/'/g, "''").replace(/%/g, '%%');
   const body = [
     'DECLARE',
+    '  ids tid[];',
     '  n bigint;',
+    '  rounds bigint := 0;',
+    '  most bigint;',
     'BEGIN',
+    // bound the loop: a default that yields NULL would otherwise pick the same rows forever
+    `  SELECT count(*) / ${batch} * 2 + 10 INTO most FROM ${t} WHERE ${c} IS NULL;`,
     '  LOOP',
-    `    UPDATE ${t} SET ${c} = DEFAULT WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${t} WHERE ${c} IS NULL LIMIT ${batch}));`,
-    '    EXIT WHEN NOT FOUND;',
+    `    ids := ARRAY(SELECT ctid FROM ${t} WHERE ${c} IS NULL LIMIT ${batch});`,
+    // stop when no row is left, not when a batch changed nothing: the app may have updated those rows
+    '    EXIT WHEN cardinality(ids) = 0 OR rounds >= most;',
+    `    UPDATE ${t} SET ${c} = DEFAULT WHERE ctid = ANY (ids) AND ${c} IS NULL;`,
     '    GET DIAGNOSTICS n = ROW_COUNT;',
     `    RAISE NOTICE 'dbm-backfill ${label} %', n;`,
     '    COMMIT;',
+    '    rounds := rounds + 1;',
+    // a breath between batches, so the WAL writer and replicas keep up with the application's writes
+    '    PERFORM pg_sleep(0.005);',
     '  END LOOP;',
     'END',
   ].join('\n');

@@ -95,10 +95,11 @@ describe('step boundaries', () => {
     ]);
     expect(steps[2]![0]).toBe('no-tx');
     expect(steps[2]![1]).toMatch(/^DO \$\$\n/);
-    expect(steps[2]![1]).toContain(
-      'UPDATE "users" SET "token" = DEFAULT WHERE ctid = ANY (ARRAY(SELECT ctid FROM "users" WHERE "token" IS NULL LIMIT 500));',
-    );
-    expect(steps[2]![1]).toMatch(/EXIT WHEN NOT FOUND;\n(.*\n){2}\s+COMMIT;\n\s+END LOOP;/);
+    expect(steps[2]![1]).toContain('ids := ARRAY(SELECT ctid FROM "users" WHERE "token" IS NULL LIMIT 500);');
+    expect(steps[2]![1]).toContain('UPDATE "users" SET "token" = DEFAULT WHERE ctid = ANY (ids) AND "token" IS NULL;');
+    // stops when no NULL row is left (not when one batch changed nothing), bounded, committing each batch
+    expect(steps[2]![1]).toMatch(/EXIT WHEN cardinality\(ids\) = 0 OR rounds >= most;\n\s+UPDATE[^\n]*\n(.*\n){2}\s+COMMIT;\n/);
+    expect(steps[2]![1]).toContain('SELECT count(*) / 500 * 2 + 10 INTO most FROM "users" WHERE "token" IS NULL;');
     expect(steps[2]![1]).toContain("RAISE NOTICE 'dbm-backfill users %', n;");
     expect(steps.slice(3).map((s) => s[1])).toEqual([
       'ALTER TABLE "users" ADD CONSTRAINT "users_token_not_null_tmp" CHECK ("token" IS NOT NULL) NOT VALID',
@@ -202,8 +203,8 @@ describe('nothing is dropped', () => {
 describe('lock_timeout in every step', () => {
   it('sets it first: SET LOCAL inside transactions, SET outside', () => {
     const p = plan('CREATE INDEX i ON orders (note); ALTER TABLE orders DROP COLUMN legacy;');
-    expect(p.steps.map((s) => s.statements[0])).toEqual(["SET lock_timeout = '2s'", "SET LOCAL lock_timeout = '2s'"]);
-    expect(p.changes[0]!.what).toContain("lock_timeout = '2s'");
+    expect(p.steps.map((s) => s.statements[0])).toEqual(["SET lock_timeout = '50ms'", "SET LOCAL lock_timeout = '50ms'"]);
+    expect(p.changes[0]!.what).toContain("lock_timeout = '50ms'");
   });
 
   it('takes the value and statement_timeout from the options', () => {
@@ -220,9 +221,9 @@ describe('lock_timeout in every step', () => {
       RESET statement_timeout;
       ALTER TABLE users DROP COLUMN nickname;`);
     expect(p.steps.map((s) => s.statements.filter((t) => t.includes('_timeout')))).toEqual([
-      ["SET LOCAL lock_timeout = '2s'"],
+      ["SET LOCAL lock_timeout = '50ms'"],
       ["SET lock_timeout = '5s'", "SET statement_timeout = '10s'"],
-      ["SET LOCAL lock_timeout = '2s'"],
+      ["SET LOCAL lock_timeout = '50ms'"],
     ]);
     expect(p.changes.some((c) => c.what.startsWith('every step sets lock_timeout'))).toBe(false);
   });

@@ -132,7 +132,7 @@ export async function applyMigrations(options: ApplyOptions): Promise<ApplyResul
       if (source.runner) {
         await source.runner.up({
           url: options.url,
-          lockTimeout: options.lockTimeout ?? '2s',
+          lockTimeout: options.lockTimeout ?? '50ms',
           ...(options.statementTimeout ? { statementTimeout: options.statementTimeout } : {}),
           batch,
         });

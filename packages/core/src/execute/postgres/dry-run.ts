@@ -90,7 +90,7 @@ export async function dryRun(options: ApplyOptions): Promise<DryRunMigration[]> 
         out.push({
           name: source.name,
           kind: 'code',
-          steps: [{ transactional: true, comment: 'runs through the ORM', statements: await Promise.all((sql ?? []).map((s) => describe(client, s))) }],
+          steps: [{ transactional: (await source.runner?.transactional?.()) ?? true, comment: 'runs through the ORM', statements: await Promise.all((sql ?? []).map((s) => describe(client, s))) }],
           notes: sql ? [] : ['the migration is code that cannot be rendered to SQL without running it'],
         });
         continue;

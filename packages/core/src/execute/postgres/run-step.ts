@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { Step } from '../../plan/types.js';
 import { stepFailed } from '../errors.js';
 import type { ExecListener } from '../events.js';
-import { isLockTimeout, withLockRetry, type RetryPolicy } from '../retry.js';
+import { withLockRetry, type RetryPolicy } from '../retry.js';
 import { markStepDone } from './bookkeeping.js';
 import { guardStatement } from './guards.js';
 import { backfillNoticeListener, watchIndexBuild } from './progress.js';
@@ -54,32 +54,43 @@ async function runTransactional(run: StepRun, step: Step, index: number): Promis
   });
 }
 
+/**
+ * CONCURRENTLY statements take SHARE UPDATE EXCLUSIVE, which ordinary writes never wait for, and then wait
+ * for older transactions to end; a short lock_timeout would only make them fail (and leave an INVALID
+ * index behind), so they run without one. Writes are never queued behind them.
+ */
+const CONCURRENT = /^\s*(CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b[^;]*\bCONCURRENTLY|ALTER\s+TABLE\b[^;]*\bDETACH\s+PARTITION\b[^;]*\bCONCURRENTLY)/i;
+
+async function withoutLockTimeout<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
+  const previous = String((await client.query('SHOW lock_timeout')).rows[0]?.lock_timeout ?? '0');
+  await client.query('SET lock_timeout = 0');
+  try {
+    return await work();
+  } finally {
+    await client.query(`SET lock_timeout = '${previous.replace(/'/g, "''")}'`);
+  }
+}
+
 async function runOne(run: StepRun, statement: string, index: number): Promise<void> {
-  const guard = await guardStatement(run.client, statement);
-  if (guard.action === 'skip') {
-    run.listener({ type: 'step-skip', migration: run.migration, step: index, reason: guard.reason });
-    return;
-  }
-  if (guard.action === 'drop-invalid-then-run') {
-    await run.client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${guard.index}`);
-    run.listener({ type: 'invalid-index-dropped', index: guard.index });
-  }
+  const concurrent = CONCURRENT.test(statement);
   const pid = (run.client as unknown as { processID?: number }).processID;
   const every = run.progress === true ? 1000 : Number(run.progress) || 0;
   const stop = every > 0 && pid && isIndexBuild(statement) ? watchIndexBuild(run.url, pid, run.listener, every) : undefined;
   try {
     await withLockRetry(
       async () => {
-        try {
-          await run.client.query(statement);
-        } catch (e) {
-          // a CONCURRENTLY build that lost its lock race leaves an INVALID index: drop it before retrying
-          if (isLockTimeout(e)) {
-            const again = await guardStatement(run.client, statement);
-            if (again.action === 'drop-invalid-then-run') await run.client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${again.index}`);
-          }
-          throw e;
+        // checked on every attempt: a crash or a failed attempt may have finished the work or left an INVALID index
+        const guard = await guardStatement(run.client, statement);
+        if (guard.action === 'skip') {
+          run.listener({ type: 'step-skip', migration: run.migration, step: index, reason: guard.reason });
+          return;
         }
+        if (guard.action === 'drop-invalid-then-run') {
+          await withoutLockTimeout(run.client, () => run.client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${guard.index}`));
+          run.listener({ type: 'invalid-index-dropped', index: guard.index });
+        }
+        if (concurrent) await withoutLockTimeout(run.client, () => run.client.query(statement));
+        else await run.client.query(statement);
       },
       run.retry,
       (attempt, delayMs, e) => run.listener({ type: 'retry', migration: run.migration, step: index, attempt, delayMs, reason: reason(e) }),
