@@ -1,14 +1,8 @@
-/**
- * The `pg` driver for the benchmark. bench/package.json does not list `pg` (and nobody may run
- * `pnpm add` in this shared tree), so it is resolved from @dbm/core's own dependencies: the very
- * driver executePlan is built against.
- */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.resolve('@dbm/core'));
+/** The `pg` driver for the benchmark (the same version executePlan is built against). */
+import pgModule from 'pg';
 
 /** The node-postgres module (Client, Pool). */
-export const pg = require('pg');
+export const pg = pgModule;
 
 /** Opens one client on `url`; a connection that dies later must not crash the process. */
 export async function open(url, applicationName) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Verb overhead, in one run: for each example project, `dbm status` and `dbm apply` (nothing pending)
+// against the ORM's own command doing the same, median of several runs each, and `dbm --help` cold start.
+// Targets: dbm status <= 0.5x the native command; cold start <= 150 ms.
+// Usage: node bench/verb-overhead/run.mjs [--runs 5] [--examples prisma,knex]
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const dbm = join(repo, 'packages', 'cli', 'bin', 'dbm.js');
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : def;
+};
+const runs = Number(arg('--runs', 5));
+const only = arg('--examples', 'prisma,drizzle,knex,typeorm').split(',');
+const admin = process.env.DBM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+if (!/@(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(admin)) throw new Error('verb-overhead only runs against a local server');
+
+/** Each example: where it is, and the ORM's own commands for status and apply (argv arrays, cwd = example). */
+const EXAMPLES = {
+  prisma: { status: [process.execPath, join(here, 'prisma-native.mjs'), 'status', 'prisma/migrations'], apply: [process.execPath, join(here, 'prisma-native.mjs'), 'deploy', 'prisma/migrations'], note: 'Prisma CLI unavailable here: its wasm engine, as `migrate status`/`deploy` use it' },
+  drizzle: { status: undefined, apply: [process.execPath, 'node_modules/drizzle-kit/bin.cjs', 'migrate'], note: 'drizzle-kit has no status command' },
+  knex: { status: [process.execPath, 'node_modules/knex/bin/cli.js', 'migrate:list'], apply: [process.execPath, 'node_modules/knex/bin/cli.js', 'migrate:latest'] },
+  typeorm: {
+    status: [process.execPath, '--import', 'tsx', 'node_modules/typeorm/cli.js', 'migration:show', '-d', 'src/data-source.ts'],
+    apply: [process.execPath, '--import', 'tsx', 'node_modules/typeorm/cli.js', 'migration:run', '-d', 'src/data-source.ts'],
+  },
+};
+
+function time(argv, cwd, env) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { cwd, env, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  return { ms, code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+function median(argv, cwd, env, okCodes = [0]) {
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    const r = time(argv, cwd, env);
+    if (!okCodes.includes(r.code)) throw new Error(`${argv.join(' ')} exited ${r.code}: ${r.out.slice(0, 400)}`);
+    all.push(r.ms);
+  }
+  all.sort((a, b) => a - b);
+  return all[Math.floor(all.length / 2)];
+}
+async function sql(text) {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+const rows = [];
+for (const name of only) {
+  const ex = EXAMPLES[name];
+  const cwd = join(repo, 'examples', `${name}-postgres`);
+  const db = `dbm_verb_overhead_${name}_${process.pid}`;
+  const u = new URL(admin);
+  u.pathname = `/${db}`;
+  const env = { ...process.env, DATABASE_URL: u.toString(), NO_COLOR: '1' };
+  await sql(`DROP DATABASE IF EXISTS "${db}"`);
+  await sql(`CREATE DATABASE "${db}"`);
+  try {
+    const first = time([process.execPath, dbm, 'apply'], cwd, env);
+    if (first.code !== 0) throw new Error(`dbm apply in ${cwd} failed: ${first.out}`);
+    const dbmStatus = median([process.execPath, dbm, 'status'], cwd, env);
+    const dbmApply = median([process.execPath, dbm, 'apply'], cwd, env);
+    const nativeStatus = ex.status ? median(ex.status, cwd, env) : undefined;
+    const nativeApply = median(ex.apply, cwd, env);
+    rows.push({ name, dbmStatus, nativeStatus, dbmApply, nativeApply, note: ex.note });
+  } finally {
+    await sql(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  }
+}
+const cold = median([process.execPath, dbm, '--help'], repo, process.env);
+
+const f = (ms) => (ms === undefined ? '    n/a' : `${ms.toFixed(0).padStart(5)} ms`);
+const ratio = (a, b) => (b === undefined ? '  n/a' : (a / b).toFixed(2).padStart(5));
+console.log(`verb overhead, median of ${runs} runs (nothing pending for apply)\n`);
+console.log('example   | dbm status | native status | ratio | dbm apply | native apply | ratio');
+for (const r of rows) {
+  console.log(`${r.name.padEnd(9)} | ${f(r.dbmStatus).padStart(10)} | ${f(r.nativeStatus).padStart(13)} | ${ratio(r.dbmStatus, r.nativeStatus)} | ${f(r.dbmApply).padStart(9)} | ${f(r.nativeApply).padStart(12)} | ${ratio(r.dbmApply, r.nativeApply)}`);
+}
+for (const r of rows) if (r.note) console.log(`  ${r.name}: ${r.note}`);
+console.log(`\ndbm --help cold start: ${cold.toFixed(0)} ms (target <= 150 ms)`);
+const measured = rows.filter((r) => r.nativeStatus !== undefined);
+const worst = Math.max(...measured.map((r) => r.dbmStatus / r.nativeStatus));
+console.log(`dbm status vs native: worst ratio ${worst.toFixed(2)} (target <= 0.50): ${worst <= 0.5 ? 'met' : 'missed'}`);
