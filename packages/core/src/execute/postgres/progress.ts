@@ -10,7 +10,7 @@ export function watchIndexBuild(url: string, pid: number, listener: ExecListener
   let stopped = false;
   let client: pg.Client | undefined;
   const loop = (async () => {
-    client = new pg.Client({ connectionString: url, application_name: 'dbm-progress' });
+    client = new pg.Client({ connectionString: url, application_name: 'dbm-progress', connectionTimeoutMillis: 2000 });
     client.on('error', () => undefined);
     await client.connect();
     while (!stopped) {
@@ -35,7 +35,8 @@ export function watchIndexBuild(url: string, pid: number, listener: ExecListener
   })().catch(() => undefined);
   return async () => {
     stopped = true;
-    await loop;
+    // never let progress reporting hold up the migration (e.g. a server that takes one connection at a time)
+    await Promise.race([loop, new Promise((r) => setTimeout(r, 2000))]);
     await client?.end().catch(() => undefined);
   };
 }
