@@ -57,7 +57,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   }
   for (const n of result.notes) {
     const sev = n.severity === 'error' ? paint('red', 'needs a plan') : paint('yellow', 'note');
-    process.stdout.write(`\n${sev} ${n.migration}:${n.line}  ${n.message}\n${n.plan.map((p, i) => `    ${i + 1}. ${p}`).join('\n')}\n`);
+    process.stdout.write(`\n${sev} ${n.migration}:${n.line}  ${n.message}\n${n.plan.map((p, i) => `    ${/^\d+\./.test(p) ? p : `${i + 1}. ${p}`}`).join('\n')}\n`);
   }
   return EXIT.ok;
 }

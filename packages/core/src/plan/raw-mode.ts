@@ -34,6 +34,9 @@ export function rawMode(op: Raw): PieceMode {
       const cmd = (Array.isArray(b.cmds) ? b.cmds[0] : undefined) as { AlterTableCmd?: { def?: { PartitionCmd?: { concurrent?: boolean } } } } | undefined;
       return cmd?.AlterTableCmd?.def?.PartitionCmd?.concurrent === true ? 'nontx' : 'alone';
     }
+    case 'DoStmt':
+      // a DO block that commits (dbm's own batched backfill, for one) cannot run inside a transaction
+      return /\b(COMMIT|ROLLBACK)\b/i.test(op.sql) ? 'nontx' : 'alone';
     default:
       return 'alone';
   }

@@ -228,3 +228,19 @@ describe('lock_timeout in every step', () => {
     expect(p.changes.some((c) => c.what.startsWith('every step sets lock_timeout'))).toBe(false);
   });
 });
+
+describe('planning a plan again', () => {
+  it('keeps its own batched backfill (a DO block that commits) outside any transaction', async () => {
+    const { loadPostgresParser, parsePostgres } = await import('../dialects/postgres/parse.js');
+    const { planFix } = await import('./plan-fix.js');
+    const { renderPlanSql } = await import('./render.js');
+    await loadPostgresParser();
+    const first = planFix(parsePostgres('ALTER TABLE users ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();'));
+    const backfill = first.steps.find((s) => s.statements.some((x) => x.startsWith('DO ')))!;
+    expect(backfill.transactional).toBe(false);
+    const again = planFix(parsePostgres(first.steps.flatMap((s) => s.statements.filter((x) => !x.startsWith('SET '))).map((x) => `${x};`).join('\n')));
+    const replanned = again.steps.find((s) => s.statements.some((x) => x.startsWith('DO ')))!;
+    expect(replanned.transactional).toBe(false);
+    expect(renderPlanSql(again)).toContain('DO $$');
+  });
+});
