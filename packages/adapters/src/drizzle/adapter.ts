@@ -1,16 +1,22 @@
-/** The drizzle adapter: detect, project, open and generate behind the common interface. (Being written.) */
+/**
+ * The drizzle adapter: detect (package.json, drizzle.config.*, a journal), project (from the config,
+ * loaded as drizzle-kit loads it), open (journal, files and `__drizzle_migrations`) and generate
+ * (drizzle-kit's generator, then the safety pass). The ORM's code loads only when a verb needs it.
+ */
 import type { OrmAdapter } from '../orm-adapter.js';
 import { openMigrations } from '../open.js';
 
 /** drizzle behind {@link OrmAdapter}. */
 export const drizzleAdapter: OrmAdapter = {
   orm: 'drizzle',
-  detect: async () => undefined,
-  project: async () => {
-    throw new Error('drizzle project description is not written yet: pass --orm drizzle --dir <migrations folder>');
-  },
-  open: (project) => openMigrations({ orm: 'drizzle', dir: project.migrationsDir, ...(project.ledgerTable ? { table: project.ledgerTable } : {}), ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}) }),
-  generate: async () => {
-    throw new Error('dbm generate for drizzle is not written yet');
-  },
+  detect: async (root) => (await import('./detect.js')).detectDrizzle(root),
+  project: async (root, evidence) => (await import('./project.js')).drizzleProject(root, evidence),
+  open: (project) =>
+    openMigrations({
+      orm: 'drizzle',
+      dir: project.migrationsDir,
+      ...(project.ledgerTable ? { table: project.ledgerTable } : {}),
+      ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}),
+    }),
+  generate: async (project, options) => (await import('./generate.js')).generateDrizzle(project, options),
 };
