@@ -1,0 +1,79 @@
+/**
+ * Signs of TypeORM in a package: `typeorm` among its package.json dependencies, and a DataSource file
+ * where projects keep one (src/data-source.ts, data-source.ts, src/data-source.js, ormconfig.*), else any
+ * file under src/ that constructs `new DataSource(`. Nothing is loaded here: detection stays cheap.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Evidence } from '../orm-adapter.js';
+
+/** The DataSource file names looked for first, relative to the package root, in this order. */
+export const DATA_SOURCE_CANDIDATES: readonly string[] = Object.freeze([
+  'src/data-source.ts',
+  'data-source.ts',
+  'src/data-source.js',
+  'data-source.js',
+  'src/data-source.mts',
+  'src/data-source.mjs',
+  'ormconfig.ts',
+  'ormconfig.js',
+  'ormconfig.mjs',
+  'ormconfig.cjs',
+]);
+
+const SOURCE_FILE = /\.(?:[cm]?ts|[cm]?js)$/;
+const CONSTRUCTS = /new\s+DataSource\s*\(/;
+// a src/ tree is walked to this depth at most: a DataSource lives near the top
+const MAX_DEPTH = 4;
+
+async function readText(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+async function scan(dir: string, depth: number): Promise<string | undefined> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isFile() && SOURCE_FILE.test(e.name) && !e.name.endsWith('.d.ts') && CONSTRUCTS.test((await readText(full)) ?? '')) return full;
+  }
+  if (depth >= MAX_DEPTH) return undefined;
+  for (const e of entries) {
+    if (!e.isDirectory() || e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'migrations') continue;
+    const found = await scan(path.join(dir, e.name), depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The package's DataSource file, absolute; undefined when there is none. */
+export async function findDataSourceFile(root: string): Promise<string | undefined> {
+  for (const candidate of DATA_SOURCE_CANDIDATES) {
+    const file = path.join(root, candidate);
+    const text = await readText(file);
+    // an ormconfig or data-source file that is not TypeORM's (another tool's) does not count
+    if (text !== undefined && /DataSource|typeorm/.test(text)) return file;
+  }
+  return scan(path.join(root, 'src'), 0);
+}
+
+/** Whether package.json lists typeorm (in any dependency field). */
+async function dependsOnTypeOrm(root: string): Promise<boolean> {
+  const text = await readText(path.join(root, 'package.json'));
+  if (text === undefined) return false;
+  try {
+    const pkg = JSON.parse(text) as Record<string, Record<string, unknown> | undefined>;
+    return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((f) => Boolean(pkg[f]?.typeorm));
+  } catch {
+    return false;
+  }
+}
+
+/** The evidence of TypeORM in `root`, or undefined when there is none. */
+export async function detectTypeOrm(root: string): Promise<Evidence | undefined> {
+  const reasons: string[] = [];
+  if (await dependsOnTypeOrm(root)) reasons.push('package.json depends on typeorm');
+  const file = await findDataSourceFile(root);
+  if (file) reasons.push(`DataSource in ${path.relative(root, file)}`);
+  return reasons.length ? { orm: 'typeorm', reasons } : undefined;
+}
