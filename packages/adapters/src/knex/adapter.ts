@@ -1,16 +1,14 @@
-/** The knex adapter: detect, project, open and generate behind the common interface. (Being written.) */
+/**
+ * The knex adapter: detect, project, open and generate behind the common interface. Every part is
+ * imported when used, so loading the registry (and `dbm --help`) loads neither knex nor tsx.
+ */
 import type { OrmAdapter } from '../orm-adapter.js';
-import { openMigrations } from '../open.js';
 
 /** knex behind {@link OrmAdapter}. */
 export const knexAdapter: OrmAdapter = {
   orm: 'knex',
-  detect: async () => undefined,
-  project: async () => {
-    throw new Error('knex project description is not written yet: pass --orm knex --dir <migrations folder>');
-  },
-  open: (project) => openMigrations({ orm: 'knex', dir: project.migrationsDir, ...(project.ledgerTable ? { table: project.ledgerTable } : {}), ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}) }),
-  generate: async () => {
-    throw new Error('dbm generate for knex is not written yet');
-  },
+  detect: async (root) => (await import('./detect.js')).detectKnex(root),
+  project: async (root, evidence) => (await import('./detect.js')).describeKnexProject(root, evidence),
+  open: async (project) => (await import('./project-open.js')).openKnexProject(project),
+  generate: async (project, options) => (await import('./generate.js')).generateKnex(project, options),
 };
