@@ -1,16 +1,15 @@
-/** The Prisma adapter: detect, project, open and generate behind the common interface. (Being written.) */
+/**
+ * The Prisma adapter: detect, project, open and generate behind the common interface. Every part is
+ * imported when first used, so loading the registry (e.g. for `dbm --help`) loads none of Prisma.
+ */
 import type { OrmAdapter } from '../orm-adapter.js';
 import { openMigrations } from '../open.js';
 
 /** Prisma behind {@link OrmAdapter}. */
 export const prismaAdapter: OrmAdapter = {
   orm: 'prisma',
-  detect: async () => undefined,
-  project: async () => {
-    throw new Error('Prisma project description is not written yet: pass --orm prisma --dir <migrations folder>');
-  },
+  detect: async (root) => (await import('./detect.js')).detectPrisma(root),
+  project: async (root, evidence) => (await import('./project.js')).describePrismaProject(root, evidence),
   open: (project) => openMigrations({ orm: 'prisma', dir: project.migrationsDir, ...(project.ledgerTable ? { table: project.ledgerTable } : {}), ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}) }),
-  generate: async () => {
-    throw new Error('dbm generate for Prisma is not written yet');
-  },
+  generate: async (project, options) => (await import('./generate.js')).generatePrismaMigration(project, options),
 };

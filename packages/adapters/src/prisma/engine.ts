@@ -2,7 +2,8 @@
  * Prisma's own schema engine, run in process: @prisma/schema-engine-wasm over @prisma/adapter-pg.
  * The Prisma CLI's native engine is a binary downloaded at install time, which is not always
  * possible; the wasm build is the same engine (migrate deploy, migrate status, migrate diff) and
- * needs nothing but the npm packages. dbm uses it to check that Prisma agrees with what dbm did.
+ * needs nothing but the npm packages. dbm uses it to generate migrations (diff) and to check that
+ * Prisma agrees with what dbm did.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import { bindForEngine } from './bind.js';
+import { charAwarePool, withCharColumns } from './char-columns.js';
 
 export type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -48,6 +50,29 @@ export function defaultEnginePackageDir(): string {
 // The bindings module keeps the wasm instance in a module-level variable: one instance per package folder.
 const loaded = new Map<string, Promise<EngineBindings>>();
 
+/** The message of the engine's last panic (a Rust panic ends the call with a bare "unreachable"). */
+let lastPanic: string | undefined;
+
+/**
+ * The engine reports a panic's message to this global before it aborts; without it the report itself
+ * throws a TypeError and the message is lost.
+ */
+function registerPanics(): void {
+  const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+  g.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message(message: string) {
+      lastPanic = message;
+    },
+  };
+}
+
+/** The engine's last panic message, if any, and forgets it. */
+export function takeEnginePanic(): string | undefined {
+  const message = lastPanic;
+  lastPanic = undefined;
+  return message;
+}
+
 /**
  * Instantiates the wasm by hand: the package's entry point imports the .wasm file as an ES module,
  * which Node 20 cannot do, so the bytes are read and given the bindings module as their import.
@@ -75,18 +100,18 @@ const BARE_SCHEMA = 'datasource db {\n  provider = "postgresql"\n}\n';
 
 /** Starts Prisma's schema engine on the database at `url`. Close it when done. */
 export async function openPrismaEngine(url: string, options: PrismaEngineOptions = {}): Promise<PrismaEngine> {
+  registerPanics();
   const bindings = await loadEngineModule(options.packageDir);
   const ignore = () => undefined; // a connection dropped by the server must not crash the process
-  const factory = new PrismaPg(
-    { connectionString: url, application_name: 'dbm-prisma-engine' },
-    { onPoolError: ignore, onConnectionError: ignore },
-  );
+  const pool = charAwarePool({ connectionString: url, application_name: 'dbm-prisma-engine' });
+  pool.on('error', ignore);
+  const factory = new PrismaPg(pool, { onPoolError: ignore, onConnectionError: ignore });
   // the adapters the engine opens, to release their pools on close (the engine does not always)
   const opened: { dispose(): Promise<void> }[] = [];
   const track = async (open: Promise<{ dispose(): Promise<void> }>) => {
     const adapter = await open;
     opened.push(adapter);
-    return adapter;
+    return withCharColumns(adapter);
   };
   const bound = bindForEngine({
     adapterName: factory.adapterName,
@@ -106,6 +131,7 @@ export async function openPrismaEngine(url: string, options: PrismaEngineOptions
     async close() {
       engine.free();
       for (const adapter of opened.splice(0)) await adapter.dispose().catch(ignore);
+      await pool.end().catch(ignore);
     },
   };
 }

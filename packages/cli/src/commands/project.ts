@@ -83,8 +83,15 @@ export async function userErrors<T>(url: string, work: () => Promise<T>): Promis
     return await work();
   } catch (e) {
     if (e instanceof core.ConnectionError) throw new ExitError(`dbm: ${e.message}`, 1);
-    if (e instanceof core.LockHeldError || e instanceof core.RefusedError || e instanceof core.StepFailedError) {
-      throw new ExitError(`dbm: ${core.redactText(e.message, url)}`, 1);
+    const named = e as { name?: string; userFacing?: boolean; message?: string };
+    if (
+      e instanceof core.LockHeldError ||
+      e instanceof core.RefusedError ||
+      e instanceof core.StepFailedError ||
+      named?.name === 'CodeMigrationError' ||
+      named?.userFacing === true
+    ) {
+      throw new ExitError(`dbm: ${core.redactText(String(named.message), url)}`, 1);
     }
     throw e;
   }

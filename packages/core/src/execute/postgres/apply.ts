@@ -10,7 +10,7 @@ import { asWrittenPlan } from '../as-written.js';
 import type { ExecListener } from '../events.js';
 import type { Ledger, MigrationSource } from '../ledger.js';
 import { RefusedError } from '../refused.js';
-import type { RetryPolicy } from '../retry.js';
+import { DEFAULT_RETRY, withLockRetry, type RetryPolicy } from '../retry.js';
 import { readStatus, type StatusReport } from '../status.js';
 import { withBackups } from './backups.js';
 import { clearSteps, ensureBookkeeping } from './bookkeeping.js';
@@ -130,12 +130,20 @@ export async function applyMigrations(options: ApplyOptions): Promise<ApplyResul
       const started = Date.now();
       listener({ type: 'migration-start', migration: source.name, steps: plan?.steps.length ?? 1, resumed: isResume });
       if (source.runner) {
-        await source.runner.up({
-          url: options.url,
-          lockTimeout: options.lockTimeout ?? '50ms',
-          ...(options.statementTimeout ? { statementTimeout: options.statementTimeout } : {}),
-          batch,
-        });
+        const runner = source.runner;
+        const run = () =>
+          runner.up({
+            url: options.url,
+            lockTimeout: options.lockTimeout ?? '50ms',
+            ...(options.statementTimeout ? { statementTimeout: options.statementTimeout } : {}),
+            batch,
+          });
+        // a transactional code migration that lost a lock race left nothing behind: run it again, with backoff
+        if ((await runner.transactional?.()) !== false) {
+          await withLockRetry(run, options.retry ?? DEFAULT_RETRY, (attempt, delayMs, e) =>
+            listener({ type: 'retry', migration: source.name, step: 0, attempt, delayMs, reason: String((e as Error).message ?? e) }),
+          );
+        } else await run();
       } else if (plan) {
         const protectedPlan = await withBackups(client, plan, { ledger: ledgerKey(options.ledger), migration: source.name });
         if (!isResume) await options.ledger.start(client, source);
