@@ -72,6 +72,9 @@ async function evaluate(path: string): Promise<unknown> {
  */
 async function evaluateWithStandIns(path: string): Promise<{ config: unknown; standIns: Map<string, string> }> {
   const standIns = new Map<string, string>();
+  // configs often `import 'dotenv/config'`, whose banner on stdout would corrupt `dbm ... --json`
+  const quiet = process.env.DOTENV_CONFIG_QUIET === undefined;
+  if (quiet) process.env.DOTENV_CONFIG_QUIET = 'true';
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -85,6 +88,7 @@ async function evaluateWithStandIns(path: string): Promise<{ config: unknown; st
     }
   } finally {
     for (const name of standIns.keys()) delete process.env[name];
+    if (quiet) delete process.env.DOTENV_CONFIG_QUIET;
   }
 }
 

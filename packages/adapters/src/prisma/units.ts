@@ -123,29 +123,37 @@ function unitScript(blocks: readonly Block[]): { script: string; lines: number[]
   return { script: `${parts.join('\n\n')}\n`, lines };
 }
 
-/** Whether planning the blocks on their own, as `dbm apply` plans a folder, rewrites nothing. */
-function stable(blocks: readonly Block[], options: PlanOptions): boolean {
+/** The lines of the statements that planning the blocks on their own, as `dbm apply` plans a folder, would rewrite. */
+function rewrittenAlone(blocks: readonly Block[], options: PlanOptions): Set<number> {
   const plan = planFix(parsePostgres(unitScript(blocks).script), options);
-  return plan.changes.every((c) => planWide(c.what));
+  return new Set(plan.changes.filter((c) => !planWide(c.what)).map((c) => c.line));
 }
 
 /**
  * A unit whose statements `dbm apply` would rewrite when it plans the folder alone: the plan made them
  * safe by what an earlier folder of this generate did (the validated CHECK before a SET NOT NULL, a table
  * it created and nothing has written to yet), which a planner seeing one folder cannot know. The lint
- * errors they trip on their own are acknowledged above them with the plan's reason, so the folder runs as
- * planned. (Non-transactional units are single statements in their safe form already.)
+ * errors those statements trip on their own are acknowledged above them with the plan's reason, so the
+ * folder runs as planned; nothing else is acknowledged. (Non-transactional units are single statements
+ * in their safe form already.)
  */
 function acknowledge(u: Unit, options: PlanOptions): Unit {
-  if (!u.transactional || stable(u.blocks, options)) return u;
+  if (!u.transactional) return u;
+  const rewritten = rewrittenAlone(u.blocks, options);
+  if (!rewritten.size) return u;
   const { script, lines } = unitScript(u.blocks);
   const errors = lintSql(script, options.pgVersion ? { pgVersion: options.pgVersion } : {}).diagnostics.filter((d) => d.severity === 'error');
   const blocks = u.blocks.map((b, i) => {
+    if (!rewritten.has(lines[i]!)) return b;
     const rules = [...new Set(errors.filter((d) => d.line === lines[i]).map((d) => d.rule))];
     return rules.length ? { ...b, acknowledged: { rules, why: `safe as planned for the whole migration (${u.comment}), which this folder alone does not show` } } : b;
   });
-  if (stable(blocks, options)) return { ...u, blocks };
-  u.notes.push({ severity: 'warning', message: `dbm apply plans this migration again on its own and will run it differently from what is written: ${u.comment}`, plan: ['review it with dbm apply --dry-run'] });
+  if (!rewrittenAlone(blocks, options).size) return { ...u, blocks };
+  u.notes.push({
+    severity: 'warning',
+    message: `dbm apply plans this migration again on its own and will run it differently from what is written: ${u.comment}`,
+    plan: ['review it with dbm apply --dry-run'],
+  });
   return u;
 }
 
