@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import { lockOf, type LockLevel } from '../../dialects/postgres/locks.js';
-import { parsePostgres } from '../../dialects/postgres/parse.js';
+import { loadPostgresParser, parsePostgres } from '../../dialects/postgres/parse.js';
 import { qname } from '../../dialects/postgres/quote.js';
 import type { Operation } from '../../operations/operation.js';
 import { isVolatileDefault } from '../../plan/expressions.js';
@@ -80,6 +80,7 @@ async function describe(client: pg.ClientBase, sql: string): Promise<DryRunState
 
 /** Plans the pending migrations and describes every statement, without changing anything. */
 export async function dryRun(options: ApplyOptions): Promise<DryRunMigration[]> {
+  await loadPostgresParser();
   const client = await connect(options.url);
   try {
     const work = pendingWork(await readStatus(client, options.ledger, options.sources), { ...options, allowHazards: true });
