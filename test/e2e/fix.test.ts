@@ -16,7 +16,7 @@ describe('dbm fix', () => {
     expect(r.stdout).toContain('CREATE INDEX CONCURRENTLY "orders_user_id_idx" ON "orders" ("user_id");');
     expect(r.stdout).toContain('NOT VALID;');
     expect(r.stdout).toContain('VALIDATE CONSTRAINT "orders_user_id_fkey";');
-    expect(r.stdout).toContain("SET LOCAL lock_timeout = '50ms';");
+    expect(r.stdout).toContain("SET LOCAL lock_timeout = '20ms';");
     // the rename has no safe single-file form: kept as written, with the expand/contract plan
     expect(r.stdout).toContain('ALTER TABLE "orders" RENAME COLUMN "note" TO "comment";');
     expect(r.stdout).toMatch(/dual-write|trigger/i);

@@ -157,7 +157,7 @@ describe('generateKnex --from-sql on PostgreSQL', () => {
     expect(texts[1]).toContain('NOT VALID');
     expect(texts[1]).toContain("t.dropForeign([], 'orders_user_id_fkey');");
     expect(texts[2]).toContain('VALIDATE CONSTRAINT "orders_user_id_fkey"');
-    expect(texts.slice(1).every((t) => !t.includes('transaction: false') && t.includes(`await knex.raw("SET LOCAL lock_timeout = '50ms'");`))).toBe(true);
+    expect(texts.slice(1).every((t) => !t.includes('transaction: false') && t.includes(`await knex.raw("SET LOCAL lock_timeout = '20ms'");`))).toBe(true);
   });
 
   it('writes the same empty stub as knex migrate:make, in the project module format', async () => {

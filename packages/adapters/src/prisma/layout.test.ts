@@ -51,7 +51,7 @@ describe('layoutPlan', () => {
   it("keeps Prisma's statements it did not change verbatim, under Prisma's label, and the timeouts first", () => {
     const { drafts } = layout(PRISMA_SQL);
     const first = drafts[0]!.sql;
-    expect(first).toContain("SET LOCAL lock_timeout = '50ms';\n\n-- AlterTable\nALTER TABLE \"orders\" ADD COLUMN     \"referrer_id\" INTEGER;\n");
+    expect(first).toContain("SET LOCAL lock_timeout = '20ms';\n\n-- AlterTable\nALTER TABLE \"orders\" ADD COLUMN     \"referrer_id\" INTEGER;\n");
     expect(first.endsWith(';\n')).toBe(true);
     const all = drafts.map((d) => d.sql).join('\n');
     expect(all).toContain('-- AlterTable\nALTER TABLE "users" ADD COLUMN     "status" TEXT NOT NULL DEFAULT \'active\';');
@@ -133,7 +133,7 @@ describe('layoutPlan', () => {
     const folder = drafts.find((d) => d.name === concurrently.migration)!;
     expect(folder.sql.split('\n')[concurrently.line - 1]).toMatch(/^CREATE INDEX CONCURRENTLY/);
     const timeout = changes.find((c) => c.what.startsWith('every step sets lock_timeout'))!;
-    expect(drafts[0]!.sql.split('\n')[timeout.line - 1]).toBe("SET LOCAL lock_timeout = '50ms';");
+    expect(drafts[0]!.sql.split('\n')[timeout.line - 1]).toBe("SET LOCAL lock_timeout = '20ms';");
     expect(changes.filter((c) => c.what.includes('its own migration')).map((c) => c.migration)).toEqual(drafts.slice(1).map((d) => d.name));
   });
 

@@ -28,7 +28,7 @@ interface ApplyArgs extends ExecArgs {
 /** Adds the executor options. */
 export function execOptions(y: Argv): Argv {
   return projectOptions(formatOption(y, ['human', 'json']))
-    .option('lock-timeout', { type: 'string', default: '50ms', describe: 'lock_timeout for every step; a step that waits longer is retried with backoff' })
+    .option('lock-timeout', { type: 'string', default: '20ms', describe: 'lock_timeout for every step; a step that waits longer is retried with backoff' })
     .option('statement-timeout', { type: 'string', describe: 'statement_timeout for every step' })
     .option('retries', { type: 'number', default: 10, describe: 'Attempts per step when the lock is not available (exponential backoff with jitter)' })
     .option('wait', { type: 'boolean', default: true, describe: 'Wait for a concurrent dbm apply to finish (--no-wait: fail at once)' })

@@ -56,7 +56,7 @@ export const fixCommand: CommandModule<FixArgs> = {
     formatOption(y, ['sql', 'json'])
       .positional('file', { type: 'string', describe: 'The SQL migration to rewrite' })
       .option('pg-version', { type: 'number', default: 15, describe: 'Major version of the target PostgreSQL server' })
-      .option('lock-timeout', { type: 'string', default: '50ms', describe: 'lock_timeout set at the start of every step (short: writes queue behind a statement waiting for a lock)' })
+      .option('lock-timeout', { type: 'string', default: '20ms', describe: 'lock_timeout set at the start of every step (short: writes queue behind a statement waiting for a lock)' })
       .option('statement-timeout', { type: 'string', describe: 'statement_timeout set at the start of every step' })
       .option('out', { type: 'string', describe: 'Write the result to this file instead of standard output' })
       .example('dbm fix migration.sql', 'print the annotated safe script')

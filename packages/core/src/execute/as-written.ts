@@ -23,7 +23,7 @@ function reverseOf(ops: Operation[]): string[] | null {
 
 /** A plan that runs the file as written. */
 export function asWrittenPlan(file: ParsedFile, options: { lockTimeout?: string } = {}): Plan {
-  const timeout = `'${(options.lockTimeout ?? '50ms').replace(/'/g, "''")}'`;
+  const timeout = `'${(options.lockTimeout ?? '20ms').replace(/'/g, "''")}'`;
   const steps: Step[] = [];
   let group: { statements: string[]; ops: Operation[]; lines: number[] } | undefined;
   const flush = () => {

@@ -15,9 +15,9 @@ import { buildSteps } from './steps.js';
 import type { Plan, PlanNote, PlanOptions } from './types.js';
 
 /** The defaults of {@link PlanOptions}. */
-// 50ms: a statement queued for a lock makes every write queue behind it, so it must give up well inside
+// 20ms: a statement queued for a lock makes every write queue behind it, so it must give up well inside
 // the 100 ms a write may wait; the executor retries it with backoff
-export const DEFAULT_PLAN_OPTIONS = Object.freeze({ pgVersion: 15, lockTimeout: '50ms', batchSize: 1000 });
+export const DEFAULT_PLAN_OPTIONS = Object.freeze({ pgVersion: 15, lockTimeout: '20ms', batchSize: 1000 });
 
 /**
  * Rewrites a parsed PostgreSQL migration into safe steps. The PostgreSQL parser must be loaded

@@ -17,14 +17,14 @@ describe('renderPlanSql', () => {
     expect(text).toContain(
       '-- step 1/4: non-transactional (CONCURRENTLY cannot run in a transaction) — build the index on orders without blocking writes\n' +
         '-- from line 1\n' +
-        "SET lock_timeout = '50ms';\n" +
+        "SET lock_timeout = '20ms';\n" +
         'CREATE INDEX CONCURRENTLY "idx_orders_user" ON "orders" ("user_id");\n',
     );
     expect(text).toContain(
       '-- step 2/4: transactional — add the foreign key orders_user_fk NOT VALID: existing rows are not checked, so the lock is brief\n' +
         '-- from line 2\n' +
         'BEGIN;\n' +
-        "SET LOCAL lock_timeout = '50ms';\n" +
+        "SET LOCAL lock_timeout = '20ms';\n" +
         'ALTER TABLE "orders" ADD CONSTRAINT "orders_user_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") NOT VALID;\n' +
         'COMMIT;\n',
     );
@@ -47,7 +47,7 @@ describe('planToJson', () => {
     expect(Object.keys(json)).toEqual(['steps', 'notes', 'changes']);
     expect(json.steps[0]).toEqual({
       transaction: false,
-      statements: ["SET lock_timeout = '50ms'", 'CREATE INDEX CONCURRENTLY "idx_orders_user" ON "orders" ("user_id")'],
+      statements: ["SET lock_timeout = '20ms'", 'CREATE INDEX CONCURRENTLY "idx_orders_user" ON "orders" ("user_id")'],
     });
     expect(json.steps.map((s) => s.transaction)).toEqual([false, true, true, true]);
     expect(json.steps.flatMap((s) => s.statements).some((s) => s.endsWith(';'))).toBe(false);

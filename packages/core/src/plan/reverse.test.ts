@@ -11,7 +11,7 @@ const reverses = (sql: string) =>
 describe('reverse statements', () => {
   it('drops what a step added, under the same lock timeout', () => {
     const p = plan('CREATE INDEX i ON orders (note);');
-    expect(p.steps[0]!.reverse).toEqual(["SET lock_timeout = '50ms'", 'DROP INDEX CONCURRENTLY "i"']);
+    expect(p.steps[0]!.reverse).toEqual(["SET lock_timeout = '20ms'", 'DROP INDEX CONCURRENTLY "i"']);
   });
 
   it('undoes NOT VALID + VALIDATE with a DROP CONSTRAINT of the named constraint', () => {

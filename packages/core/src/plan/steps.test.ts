@@ -203,8 +203,8 @@ describe('nothing is dropped', () => {
 describe('lock_timeout in every step', () => {
   it('sets it first: SET LOCAL inside transactions, SET outside', () => {
     const p = plan('CREATE INDEX i ON orders (note); ALTER TABLE orders DROP COLUMN legacy;');
-    expect(p.steps.map((s) => s.statements[0])).toEqual(["SET lock_timeout = '50ms'", "SET LOCAL lock_timeout = '50ms'"]);
-    expect(p.changes[0]!.what).toContain("lock_timeout = '50ms'");
+    expect(p.steps.map((s) => s.statements[0])).toEqual(["SET lock_timeout = '20ms'", "SET LOCAL lock_timeout = '20ms'"]);
+    expect(p.changes[0]!.what).toContain("lock_timeout = '20ms'");
   });
 
   it('takes the value and statement_timeout from the options', () => {
@@ -221,9 +221,9 @@ describe('lock_timeout in every step', () => {
       RESET statement_timeout;
       ALTER TABLE users DROP COLUMN nickname;`);
     expect(p.steps.map((s) => s.statements.filter((t) => t.includes('_timeout')))).toEqual([
-      ["SET LOCAL lock_timeout = '50ms'"],
+      ["SET LOCAL lock_timeout = '20ms'"],
       ["SET lock_timeout = '5s'", "SET statement_timeout = '10s'"],
-      ["SET LOCAL lock_timeout = '50ms'"],
+      ["SET LOCAL lock_timeout = '20ms'"],
     ]);
     expect(p.changes.some((c) => c.what.startsWith('every step sets lock_timeout'))).toBe(false);
   });

@@ -4,7 +4,7 @@
 export interface PlanOptions {
   /** Major version of the target server (default 15). */
   readonly pgVersion?: number;
-  /** lock_timeout every step sets first (default '50ms'). */
+  /** lock_timeout every step sets first (default '20ms'). */
   readonly lockTimeout?: string;
   /** statement_timeout every step sets first; unset by default. */
   readonly statementTimeout?: string;

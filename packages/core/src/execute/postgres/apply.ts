@@ -134,7 +134,7 @@ export async function applyMigrations(options: ApplyOptions): Promise<ApplyResul
         const run = () =>
           runner.up({
             url: options.url,
-            lockTimeout: options.lockTimeout ?? '50ms',
+            lockTimeout: options.lockTimeout ?? '20ms',
             ...(options.statementTimeout ? { statementTimeout: options.statementTimeout } : {}),
             batch,
           });

@@ -89,7 +89,7 @@ export async function rollbackMigrations(options: RollbackOptions): Promise<Roll
       const plan = plans.get(m.name);
       listener({ type: 'migration-start', migration: `${m.name} (rollback)`, steps: plan?.steps.length ?? 1, resumed: false });
       if (m.runner) {
-        await m.runner.down({ url: options.url, lockTimeout: options.lockTimeout ?? '50ms', ...(options.statementTimeout ? { statementTimeout: options.statementTimeout } : {}), batch });
+        await m.runner.down({ url: options.url, lockTimeout: options.lockTimeout ?? '20ms', ...(options.statementTimeout ? { statementTimeout: options.statementTimeout } : {}), batch });
       } else if (plan) {
         const downKey = `rollback:${m.name}`;
         await executePlan(plan, { client, url: options.url, ledger: key, migration: downKey, checksum: m.checksum || m.name, listener, ...(options.retry ? { retry: options.retry } : {}) });

@@ -32,7 +32,7 @@ export const requireLockTimeout = defineRule({
       message:
         `${count === 1 ? 'This statement waits' : `This and ${count - 1} later statement(s) wait`} for a ${first.lock.level} lock with no lock_timeout: ` +
         'while it waits behind a long query, every query on the table queues behind it.',
-      help: "SET lock_timeout = '50ms'; -- at the top of the migration; retry on SQLSTATE 55P03 (dbm apply does)",
+      help: "SET lock_timeout = '20ms'; -- at the top of the migration; retry on SQLSTATE 55P03 (dbm apply does)",
     };
     return [out];
   },
