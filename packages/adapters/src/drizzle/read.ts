@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { MigrationSource } from '@dbm/core';
 import { MigrationFolderError } from '../migration-folder-error.js';
 import { drizzleHash } from './hash.js';
+import { readOptional } from '../code/read-optional.js';
 
 /** The separator drizzle-kit writes between statements. */
 export const DRIZZLE_BREAKPOINT = '--> statement-breakpoint';
@@ -55,15 +56,6 @@ async function readJournal(path: string): Promise<DrizzleJournalEntry[]> {
     throw new MigrationFolderError(`drizzle journal ${path} has no valid "entries" list (each needs a "tag" and a numeric "when")`, path);
   }
   return entries;
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
 }
 
 /**

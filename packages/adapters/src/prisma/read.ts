@@ -4,25 +4,17 @@
  * the name `_prisma_migrations` records, and Prisma applies the folders in name order. dbm may add a
  * reviewed `down.sql` beside migration.sql, which Prisma ignores.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MigrationSource } from '@dbm/core';
 import { MigrationFolderError } from '../migration-folder-error.js';
 import { prismaChecksum } from './checksum.js';
+import { readOptional } from '../code/read-optional.js';
 
 /** The file holding a migration, inside its folder. */
 export const PRISMA_MIGRATION_FILE = 'migration.sql';
 /** dbm's reviewed down migration, beside migration.sql. */
 export const PRISMA_DOWN_FILE = 'down.sql';
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
 
 /**
  * Reads the migrations folder (e.g. `prisma/migrations`) in Prisma's order: sub-folders sorted with
