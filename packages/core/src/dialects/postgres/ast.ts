@@ -81,7 +81,7 @@ export function deparse(node: unknown): string {
 }
 
 /** Keys recording where something sits in the source; they differ between any two texts. */
-const POSITIONS = new Set([
+export const POSITION_KEYS: ReadonlySet<string> = new Set([
   'location',
   'stmt_location',
   'stmt_len',
@@ -94,7 +94,7 @@ const POSITIONS = new Set([
 
 /** A tree as JSON without position keys, for comparing two trees. */
 function shape(tree: unknown): string {
-  return JSON.stringify(tree, (k, v: unknown) => (POSITIONS.has(k) ? undefined : v));
+  return JSON.stringify(tree, (k, v: unknown) => (POSITION_KEYS.has(k) ? undefined : v));
 }
 
 /**

@@ -6,20 +6,10 @@
 import { parseSync } from 'libpg-query';
 import type { ParsedStatement } from './parse.js';
 import { compilePostgres } from './compile.js';
+import { POSITION_KEYS } from './ast.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** Keys that record where something sits in the source text (PostgreSQL 18 adds the list bounds). */
-const POSITION_KEYS = new Set([
-  'location',
-  'stmt_location',
-  'stmt_len',
-  'name_location',
-  'list_start',
-  'list_end',
-  'rexpr_list_start',
-  'rexpr_list_end',
-]);
 
 /** Drops every key naming a position in the source, recursively; positions change when SQL is rewritten. */
 export function withoutLocations(value: unknown): unknown {
