@@ -5,6 +5,7 @@
 import type { OrmName } from './open.js';
 import type { Evidence, Project } from './orm-adapter.js';
 import { ADAPTERS, adapterFor } from './registry.js';
+import { cachedProject } from './cache/project-cache.js';
 
 /** No ORM, or more than one, where one was expected. Its message names the fix. */
 export class DetectionError extends Error {
@@ -32,7 +33,7 @@ export async function detectProject(root: string, orm?: OrmName): Promise<Projec
   const found = await detectAll(root);
   if (orm) {
     const e = found.find((f) => f.orm === orm) ?? { orm, reasons: ['chosen with --orm'] };
-    return adapterFor(orm).project(root, e);
+    return describe(root, e);
   }
   if (!found.length) {
     throw new DetectionError(
@@ -45,5 +46,10 @@ export async function detectProject(root: string, orm?: OrmName): Promise<Projec
     const list = found.map((f) => `  ${f.orm}: ${f.reasons.join('; ')}`).join('\n');
     throw new DetectionError(`more than one ORM in ${root}:\n${list}\nchoose one with --orm ${found.map((f) => f.orm).join('|')}`, found);
   }
-  return adapterFor(found[0]!.orm).project(root, found[0]!);
+  return describe(root, found[0]!);
+}
+
+/** The adapter's description of the chosen ORM's project, cached while its config files and environment are unchanged. */
+function describe(root: string, evidence: Evidence): Promise<Project> {
+  return cachedProject(root, evidence, () => adapterFor(evidence.orm).project(root, evidence));
 }

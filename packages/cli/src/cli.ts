@@ -10,8 +10,19 @@ import { rulesCommand } from './commands/rules.js';
 import { statusCommand } from './commands/status.js';
 import type { CommandModule } from './commands/shared.js';
 import { EXIT, ExitError } from './errors.js';
+import { withWorkspace } from './workspace/hook.js';
 
-const COMMANDS: CommandModule<never>[] = [detectCommand, statusCommand, generateCommand, applyCommand, rollbackCommand, lintCommand, fixCommand, rulesCommand] as unknown as CommandModule<never>[];
+// status, generate, apply and rollback also run over a workspace (--all, --filter, or status at its root)
+const COMMANDS: CommandModule<never>[] = [
+  detectCommand,
+  withWorkspace(statusCommand, 'status'),
+  withWorkspace(generateCommand, 'generate'),
+  withWorkspace(applyCommand, 'apply'),
+  withWorkspace(rollbackCommand, 'rollback'),
+  lintCommand,
+  fixCommand,
+  rulesCommand,
+] as unknown as CommandModule<never>[];
 
 /** Runs dbm with the given arguments; resolves to the exit code. Never throws for user errors. */
 export async function run(argv: readonly string[]): Promise<number> {
@@ -31,6 +42,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     .fail((msg, err) => {
       if (err) throw err;
       usageError = msg;
+      // a fail handler that returns lets yargs go on to run the command (an unknown flag such as
+      // `rollback --dry-run` would roll back): stop here, the catch below prints the message
+      throw new ExitError(`dbm: ${msg}`, EXIT.usage);
     });
   for (const c of COMMANDS) {
     parser = parser.command(c.command, c.describe, c.builder as never, async (args) => {
@@ -38,6 +52,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     });
   }
   parser = parser.completion('completion', 'Print a shell completion script (bash/zsh)');
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (e) {
@@ -52,4 +67,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
   return code;
+}
+
+/**
+ * yargs renders the whole help text before every command it runs, so that a handler could show it later;
+ * dbm's handlers never do, and the rendering (string widths of every line) cost ~30 ms of each `dbm status`.
+ * Help asked for with --help, or shown on a usage error, is rendered when it is needed, as before.
+ */
+function skipHelpCache(parser: Argv): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (parser as unknown as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }

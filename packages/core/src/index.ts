@@ -11,3 +11,4 @@ export * from './lint/diagnostic.js';
 export * from './lint/lint.js';
 export * from './plan/index.js';
 export * from './execute/index.js';
+export * from './schema/index.js';

@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { moduleFormat } from './module-format.js';
+import { noteImport } from '../cache/imports.js';
 
 type Importer = { import: (specifier: string, parentURL: string) => Promise<unknown> };
 
@@ -12,7 +13,7 @@ type Importer = { import: (specifier: string, parentURL: string) => Promise<unkn
 let importer: Promise<Importer> | undefined;
 
 function tsx(): Promise<Importer> {
-  importer ??= import('tsx/esm/api').then(({ register }) => register({ namespace: 'dbm-code-migrations' }));
+  importer ??= import('tsx/esm/api').then(({ register }) => register({ namespace: 'dbm-code-migrations', onImport: noteImport }));
   return importer;
 }
 

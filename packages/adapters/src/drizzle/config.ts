@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DrizzleProjectError } from './errors.js';
 import { syntaxLocation } from './syntax-location.js';
+import { noteImport } from '../cache/imports.js';
 
 /** The part of drizzle-kit's config dbm reads. */
 export interface DrizzleConfig {
@@ -35,7 +36,7 @@ const where = (path: string) => relative(process.cwd(), path) || path;
 async function evaluate(path: string): Promise<unknown> {
   if (path.endsWith('.json')) return JSON.parse(await readFile(path, 'utf8')) as unknown;
   const { tsImport } = await import('tsx/esm/api');
-  const ns = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
+  const ns = (await tsImport(pathToFileURL(path).href, { parentURL: import.meta.url, onImport: noteImport })) as { default?: unknown };
   // `export default` of a TypeScript file in a CommonJS package arrives as default.default
   let value = ns.default ?? ns;
   const inner = (value as { default?: unknown } | null)?.default;

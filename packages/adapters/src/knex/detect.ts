@@ -79,5 +79,6 @@ export async function describeKnexProject(root: string, evidence: Evidence): Pro
     ...(settings.tableName ? { ledgerTable: settings.tableName } : {}),
     ...(settings.schemaName ? { ledgerSchema: settings.schemaName } : {}),
     evidence: [...evidence.reasons.filter((r) => r !== path.basename(file)), `${where}: ${clientEvidence}`, url.evidence],
+    settings: { ...settings },
   };
 }

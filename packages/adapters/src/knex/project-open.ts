@@ -9,7 +9,7 @@ import { loadKnexfile } from './knexfile.js';
 import { KnexLedger } from './ledger.js';
 import type { KnexMigrationOptions } from './options.js';
 import { readKnexMigrations } from './read.js';
-import { knexSettings } from './settings.js';
+import { knexSettings, type KnexSettings } from './settings.js';
 
 /** The migration options for a project: its knexfile's, unless --dir chose another folder. */
 export async function projectOptions(project: Project): Promise<KnexMigrationOptions> {
@@ -19,7 +19,8 @@ export async function projectOptions(project: Project): Promise<KnexMigrationOpt
     ...(project.ledgerSchema ? { schemaName: project.ledgerSchema } : {}),
   };
   if (!project.configPath) return own;
-  const settings = knexSettings((await loadKnexfile(project.configPath)).config, project.configPath);
+  // described projects carry the knexfile's settings; others (an older cache, a hand-made Project) load it
+  const settings = (project.settings as KnexSettings | undefined) ?? knexSettings((await loadKnexfile(project.configPath)).config, project.configPath);
   const { directories: _directories, extension: _extension, ...options } = settings;
   // the project names the last directory (where knex writes new files); any other was chosen with --dir
   const detected = settings.directories[settings.directories.length - 1] === project.migrationsDir;

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { moduleFormat } from '../code/module-format.js';
 import { PrismaProjectError } from './project-error.js';
+import { noteImport } from '../cache/imports.js';
 
 /** The names Prisma looks for, in its order, in the package directory. */
 export const PRISMA_CONFIG_FILES = ['prisma.config.ts', 'prisma.config.mts', 'prisma.config.cts', 'prisma.config.js', 'prisma.config.mjs', 'prisma.config.cjs']
@@ -60,7 +61,7 @@ function missingEnv(e: unknown): string | undefined {
 /** Runs the config file (a fresh evaluation each time) and returns its default export. */
 async function evaluate(path: string): Promise<unknown> {
   const { tsImport } = await import('tsx/esm/api');
-  const ns = (await tsImport(pathToFileURL(path).href, { parentURL: import.meta.url })) as { default?: unknown };
+  const ns = (await tsImport(pathToFileURL(path).href, { parentURL: import.meta.url, onImport: noteImport })) as { default?: unknown };
   // CommonJS: the namespace's default is module.exports, whose own default is the config
   const exported = (await moduleFormat(path)) === 'commonjs' ? (ns.default as { default?: unknown } | undefined)?.default ?? ns.default : ns.default;
   return exported;

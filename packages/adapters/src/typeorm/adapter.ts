@@ -3,7 +3,6 @@
  * detection is imported on use, so loading the registry (and `dbm --help`) never loads TypeORM or tsx.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
-import { openMigrations } from '../open.js';
 import { detectTypeOrm } from './detect.js';
 
 /** TypeORM behind {@link OrmAdapter}. */
@@ -11,12 +10,15 @@ export const typeormAdapter: OrmAdapter = {
   orm: 'typeorm',
   detect: detectTypeOrm,
   project: async (root, evidence) => (await import('./project.js')).describeTypeOrmProject(root, evidence),
-  open: (project) =>
-    openMigrations({
-      orm: 'typeorm',
-      dir: project.migrationsDir,
-      ...(project.ledgerTable ? { table: project.ledgerTable } : {}),
-      ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}),
-    }),
+  open: async (project) =>
+    (await import('./open.js')).open(
+      {
+        orm: 'typeorm',
+        dir: project.migrationsDir,
+        ...(project.ledgerTable ? { table: project.ledgerTable } : {}),
+        ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}),
+      },
+      project.root,
+    ),
   generate: async (project, options) => (await import('./generate.js')).generateTypeOrm(project, options),
 };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DataSourceOptions } from 'typeorm';
 import { moduleFormat } from '../code/module-format.js';
+import { noteImport } from '../cache/imports.js';
 
 /** A DataSource file that could not be loaded, or exports no DataSource; the message names the file. */
 export class DataSourceLoadError extends Error {
@@ -46,7 +47,7 @@ export async function loadDataSourceOptions(file: string, root: string): Promise
   const { register } = await import('tsx/esm/api');
   // a namespace of its own per load: a fresh module graph (an edited entity is read again) and this
   // project's tsconfig, which the process-wide loader of the migration files does not know
-  const api = register({ namespace: `dbm-typeorm-datasource-${process.pid}-${++loads}`, tsconfig: existsSync(tsconfig) ? tsconfig : false });
+  const api = register({ namespace: `dbm-typeorm-datasource-${process.pid}-${++loads}`, tsconfig: existsSync(tsconfig) ? tsconfig : false, onImport: noteImport });
   let exported: Record<string, unknown>;
   try {
     const ns = (await api.import(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;

@@ -4,10 +4,14 @@ import { TypeOrmLedger } from './ledger.js';
 import type { TypeOrmMigrationOptions } from './options.js';
 import { readTypeOrmMigrations } from './read.js';
 
-/** The TypeORM project whose migrations `o.dir` names (table/schema as the DataSource's migrationsTableName/schema). */
-export async function open(o: OpenOptions): Promise<MigrationSet> {
+/**
+ * The TypeORM project whose migrations `o.dir` names (table/schema as the DataSource's migrationsTableName/schema).
+ * `root`, the package folder, is where its caches live (a workspace run's cwd is the workspace root).
+ */
+export async function open(o: OpenOptions, root?: string): Promise<MigrationSet> {
   const options: TypeOrmMigrationOptions = {
     migrations: o.dir,
+    ...(root ? { cwd: root } : {}),
     ...(o.table ? { migrationsTableName: o.table } : {}),
     ...(o.schema ? { schema: o.schema } : {}),
   };

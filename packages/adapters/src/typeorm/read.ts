@@ -3,7 +3,7 @@
  * name, sorted by the 13-digit timestamp ending each name (TypeORM's order), named by class name.
  */
 import type { MigrationSource } from '@dbm/core';
-import { loadMigrationClasses, type FoundClass } from './classes.js';
+import { migrationClassNames } from './class-names.js';
 import { typeormMigrationFiles } from './files.js';
 import type { TypeOrmMigrationOptions } from './options.js';
 import { typeormRunner } from './runner.js';
@@ -11,9 +11,9 @@ import { typeormRunner } from './runner.js';
 /** The migrations of a TypeORM project in TypeORM's order, each with a runner that runs it through TypeORM. */
 export async function readTypeOrmMigrations(options: TypeOrmMigrationOptions = {}): Promise<MigrationSource[]> {
   const entries = ([] as string[]).concat(options.migrations ?? 'src/migrations');
-  const files = await typeormMigrationFiles(entries, options.cwd ?? process.cwd());
-  const classes: FoundClass[] = [];
-  for (const file of files) classes.push(...(await loadMigrationClasses(file)));
+  const root = options.cwd ?? process.cwd();
+  const files = await typeormMigrationFiles(entries, root);
+  const classes = await migrationClassNames(files, root);
   const names = classes.map((c) => c.name);
   const duplicates = [...new Set(names.filter((n, i) => names.indexOf(n) < i))];
   // TypeORM's own message for the same situation

@@ -4,21 +4,23 @@ import { EXIT } from '../errors.js';
 import { colorEnabled, painter } from '../output/color.js';
 import { humanListener } from '../output/events.js';
 import { databaseUrl, openProject, projectOptions, userErrors, type ProjectArgs } from './project.js';
+import { settingsFor } from './settings.js';
 import { formatOption, resolveFormat, type CommandModule } from './shared.js';
 
 /** Options of the executor that apply and rollback share. */
 export interface ExecArgs extends ProjectArgs {
   format?: string;
   json?: boolean;
-  'lock-timeout': string;
+  'lock-timeout'?: string;
   'statement-timeout'?: string;
-  retries: number;
+  retries?: number;
   wait: boolean;
-  'pg-version': number;
+  'pg-version'?: number;
   verbose?: boolean;
 }
 
-interface ApplyArgs extends ExecArgs {
+/** apply's own arguments. */
+export interface ApplyArgs extends ExecArgs {
   'dry-run'?: boolean;
   'as-written'?: boolean;
   'allow-hazards'?: boolean;
@@ -28,25 +30,38 @@ interface ApplyArgs extends ExecArgs {
 /** Adds the executor options. */
 export function execOptions(y: Argv): Argv {
   return projectOptions(formatOption(y, ['human', 'json']))
-    .option('lock-timeout', { type: 'string', default: '20ms', describe: 'lock_timeout for every step; a step that waits longer is retried with backoff' })
-    .option('statement-timeout', { type: 'string', describe: 'statement_timeout for every step' })
-    .option('retries', { type: 'number', default: 10, describe: 'Attempts per step when the lock is not available (exponential backoff with jitter)' })
+    // no yargs defaults for the options dbm.config can set: a flag left out must not hide the config's value
+    .option('lock-timeout', { type: 'string', describe: 'lock_timeout for every step; a step that waits longer is retried with backoff (default: lockTimeout in dbm.config, else 20ms)' })
+    .option('statement-timeout', { type: 'string', describe: 'statement_timeout for every step (default: statementTimeout in dbm.config)' })
+    .option('retries', { type: 'number', describe: 'Attempts per step when the lock is not available, exponential backoff with jitter (default: retries in dbm.config, else 10)' })
     .option('wait', { type: 'boolean', default: true, describe: 'Wait for a concurrent dbm apply to finish (--no-wait: fail at once)' })
-    .option('pg-version', { type: 'number', default: 15, describe: 'Major version of the server (for the safe forms)' });
+    .option('pg-version', { type: 'number', describe: 'Major version of the server, for the safe forms (default: pgVersion in dbm.config, else 15)' });
 }
 
-/** The executor options the arguments ask for. */
+/** The executor options the arguments ask for, over the package's dbm config and the defaults. */
 export async function execSettings(args: ExecArgs) {
   const core = await import('@dbm/core');
+  const s = await settingsFor(args);
   return {
-    lockTimeout: args['lock-timeout'],
-    ...(args['statement-timeout'] ? { statementTimeout: args['statement-timeout'] } : {}),
-    retry: { ...core.DEFAULT_RETRY, attempts: Math.max(1, args.retries) },
+    lockTimeout: s.lockTimeout,
+    ...(s.statementTimeout ? { statementTimeout: s.statementTimeout } : {}),
+    retry: { ...core.DEFAULT_RETRY, attempts: Math.max(1, s.retries) },
     wait: args.wait,
-    pgVersion: args['pg-version'],
+    pgVersion: s.pgVersion,
     listener: args.json || args.format === 'json'
       ? () => undefined
       : humanListener({ color: colorEnabled(process.stderr), tty: Boolean(process.stderr.isTTY), verbose: Boolean(args.verbose) }),
+  };
+}
+
+/** The executor's options for apply: the project's settings plus what the flags ask for. */
+export function applyOptions<T extends object>(args: ApplyArgs, base: T) {
+  return {
+    ...base,
+    ...(args['as-written'] ? { asWritten: true } : {}),
+    ...(args['allow-hazards'] ? { allowHazards: true } : {}),
+    ...(args.to ? { to: args.to } : {}),
+    progress: true,
   };
 }
 
@@ -57,16 +72,7 @@ export async function runApply(args: ApplyArgs): Promise<number> {
   const url = databaseUrl(args, project.project);
   const core = await import('@dbm/core');
   const settings = await execSettings(args);
-  const options = {
-    url,
-    ledger: project.ledger,
-    sources: project.sources,
-    ...settings,
-    ...(args['as-written'] ? { asWritten: true } : {}),
-    ...(args['allow-hazards'] ? { allowHazards: true } : {}),
-    ...(args.to ? { to: args.to } : {}),
-    progress: true,
-  };
+  const options = applyOptions(args, { url, ledger: project.ledger, sources: project.sources, ...settings });
   if (args['dry-run']) {
     const plan = await userErrors(url, () => core.dryRun(options));
     if (format === 'json') process.stdout.write(`${JSON.stringify({ dryRun: true, migrations: plan }, null, 2)}\n`);
@@ -82,7 +88,8 @@ export async function runApply(args: ApplyArgs): Promise<number> {
   return EXIT.ok;
 }
 
-function renderDryRun(plan: Awaited<ReturnType<typeof import('@dbm/core').dryRun>>): string {
+/** The plan of a dry run, as text. */
+export function renderDryRun(plan: Awaited<ReturnType<typeof import('@dbm/core').dryRun>>): string {
   const paint = painter(colorEnabled());
   if (!plan.length) return 'nothing to apply: the database is up to date\n';
   const out: string[] = [];

@@ -19,7 +19,9 @@ export async function runDetect(args: DetectArgs): Promise<number> {
   if (format === 'json') {
     const { redactUrl } = await import('@dbm/core');
     const url = { ...p.url, ...(p.url.value ? { value: redactUrl(p.url.value) } : {}) };
-    process.stdout.write(`${JSON.stringify({ ...p, url }, null, 2)}\n`);
+    // `settings` is the adapter's own copy of the config, kept for opening the migrations: not for users
+    const { settings: _settings, ...shown } = p as typeof p & { settings?: unknown };
+    process.stdout.write(`${JSON.stringify({ ...shown, url }, null, 2)}\n`);
     return EXIT.ok;
   }
   const paint = painter(colorEnabled());

@@ -2,14 +2,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { EXIT, ExitError } from '../errors.js';
+import { settingsFor } from './settings.js';
 import { formatOption, resolveFormat, type CommandModule } from './shared.js';
 
 interface FixArgs {
   file: string;
   format?: string;
   json?: boolean;
-  'pg-version': number;
-  'lock-timeout': string;
+  'pg-version'?: number;
+  'lock-timeout'?: string;
   'statement-timeout'?: string;
   out?: string;
 }
@@ -23,9 +24,8 @@ export async function runFix(args: FixArgs): Promise<number> {
   } catch {
     throw new ExitError(`dbm: cannot read ${args.file}: no such file`);
   }
-  if (!/^\d+(ms|s|min)?$/.test(args['lock-timeout'])) {
-    throw new ExitError(`dbm: --lock-timeout takes a duration like 2s, 500ms or 1min, got "${args['lock-timeout']}"`);
-  }
+  // the flags over the dbm config of the current directory's package (which also checks the flags)
+  const s = await settingsFor({ 'pg-version': args['pg-version'], 'lock-timeout': args['lock-timeout'], 'statement-timeout': args['statement-timeout'] });
   const core = await import('@dbm/core');
   await core.loadPostgresParser();
   let parsed;
@@ -36,9 +36,9 @@ export async function runFix(args: FixArgs): Promise<number> {
     throw e;
   }
   const plan = core.planFix(parsed, {
-    pgVersion: args['pg-version'],
-    lockTimeout: args['lock-timeout'],
-    ...(args['statement-timeout'] ? { statementTimeout: args['statement-timeout'] } : {}),
+    pgVersion: s.pgVersion,
+    lockTimeout: s.lockTimeout,
+    ...(s.statementTimeout ? { statementTimeout: s.statementTimeout } : {}),
   });
   const output = format === 'json' ? JSON.stringify(core.planToJson(plan), null, 2) : core.renderPlanSql(plan);
   if (args.out) {
@@ -55,9 +55,9 @@ export const fixCommand: CommandModule<FixArgs> = {
   builder: (y: Argv) =>
     formatOption(y, ['sql', 'json'])
       .positional('file', { type: 'string', describe: 'The SQL migration to rewrite' })
-      .option('pg-version', { type: 'number', default: 15, describe: 'Major version of the target PostgreSQL server' })
-      .option('lock-timeout', { type: 'string', default: '20ms', describe: 'lock_timeout set at the start of every step (short: writes queue behind a statement waiting for a lock)' })
-      .option('statement-timeout', { type: 'string', describe: 'statement_timeout set at the start of every step' })
+      .option('pg-version', { type: 'number', describe: 'Major version of the target PostgreSQL server (default: pgVersion in dbm.config, else 15)' })
+      .option('lock-timeout', { type: 'string', describe: 'lock_timeout set at the start of every step; short, as writes queue behind a statement waiting for a lock (default: lockTimeout in dbm.config, else 20ms)' })
+      .option('statement-timeout', { type: 'string', describe: 'statement_timeout set at the start of every step (default: statementTimeout in dbm.config)' })
       .option('out', { type: 'string', describe: 'Write the result to this file instead of standard output' })
       .example('dbm fix migration.sql', 'print the annotated safe script')
       .example('dbm fix migration.sql --json', 'the steps as JSON, for an executor') as unknown as Argv<FixArgs>,

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { EXIT, ExitError } from '../errors.js';
 import { colorEnabled, painter } from '../output/color.js';
 import { resolveProject, type ProjectArgs } from './project.js';
+import { settingsFor } from './settings.js';
 import { formatOption, resolveFormat, type CommandModule } from './shared.js';
 
 interface GenerateArgs extends ProjectArgs {
@@ -11,7 +12,7 @@ interface GenerateArgs extends ProjectArgs {
   json?: boolean;
   'from-sql'?: string;
   'from-schema'?: string;
-  'pg-version': number;
+  'pg-version'?: number;
 }
 
 /** Generates the next migration and reports what the safety pass changed. */
@@ -31,7 +32,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
       ...(url ? { url } : {}),
       ...(args['from-sql'] ? { fromSql: resolve(args['from-sql']) } : {}),
       ...(args['from-schema'] ? { fromSchema: resolve(args['from-schema']) } : {}),
-      pgVersion: args['pg-version'],
+      pgVersion: (await settingsFor(args)).pgVersion,
     });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
@@ -74,7 +75,7 @@ export const generateCommand: CommandModule<GenerateArgs> = {
       .option('url', { type: 'string', describe: "Database URL, for generators that diff against the database (TypeORM, knex --from-schema)" })
       .option('from-sql', { type: 'string', describe: 'knex: write this SQL as a knex migration (up and down)' })
       .option('from-schema', { type: 'string', describe: 'knex: diff the database against this target schema (SQL file)' })
-      .option('pg-version', { type: 'number', default: 15, describe: 'Major version of the server (for the safe forms)' })
+      .option('pg-version', { type: 'number', describe: 'Major version of the server, for the safe forms (default: pgVersion in dbm.config, else 15)' })
       .epilog('Exit codes: 0 generated (or nothing to generate), 1 generator or database failure, 2 usage error.') as unknown as Argv<GenerateArgs>,
   run: runGenerate,
 };

@@ -8,13 +8,14 @@ import { lintGithub } from '../output/lint-github.js';
 import { lintHuman } from '../output/lint-human.js';
 import { lintJson } from '../output/lint-json.js';
 import { summarise, type FileReport } from '../output/lint-report.js';
+import { settingsFor } from './settings.js';
 import { formatOption, pgOptions, resolveFormat, ruleOverrides, type CommandModule } from './shared.js';
 
 interface LintArgs {
   paths: string[];
   format?: string;
   json?: boolean;
-  'pg-version': number;
+  'pg-version'?: number;
   'assume-in-transaction': boolean;
   rule?: string[];
 }
@@ -25,7 +26,9 @@ export async function runLint(args: LintArgs, write: (text: string) => void = (t
   const files = sqlFiles(args.paths);
   const core = await import('@dbm/core');
   await core.loadPostgresParser();
-  const rules = ruleOverrides(args.rule, core.findRule);
+  const flags = ruleOverrides(args.rule, (name) => core.ALL_RULES.find((r) => r.code === name) ?? core.findRule(name));
+  // the config of the package dbm runs in (the current directory), under the flags
+  const { pgVersion, rules } = await settingsFor({ 'pg-version': args['pg-version'] }, flags);
   const reports: FileReport[] = [];
   for (const path of files) reports.push(await lintOne(path));
   async function lintOne(path: string): Promise<FileReport> {
@@ -33,7 +36,7 @@ export async function runLint(args: LintArgs, write: (text: string) => void = (t
     try {
       const { diagnostics } = await core.lintSqlLarge(text, {
         file: path,
-        pgVersion: args['pg-version'],
+        pgVersion,
         assumeInTransaction: args['assume-in-transaction'],
         rules,
       });
@@ -57,7 +60,7 @@ export const lintCommand: CommandModule<LintArgs> = {
   builder: (y: Argv) =>
     pgOptions(formatOption(y, ['human', 'json', 'github']))
       .positional('paths', { type: 'string', array: true, describe: 'SQL files, or directories searched for *.sql' })
-      .option('rule', { type: 'string', array: true, describe: 'Override a rule: <id>=off|warning|error (repeatable)' })
+      .option('rule', { type: 'string', array: true, describe: 'Override a rule: <code or id>=off|warning|error (repeatable; wins over rules in dbm.config)' })
       .example('dbm lint prisma/migrations', 'lint every migration.sql below the folder')
       .example('dbm lint m.sql --format github', 'annotations for a GitHub Actions job')
       .epilog('Exit codes: 0 no errors, 1 errors found, 2 usage error or SQL that does not parse.\nIgnore a finding with a comment above the statement: -- dbm-ignore <rule-id> (squawk-ignore ids work too).') as unknown as Argv<LintArgs>,

@@ -1,6 +1,7 @@
 /** The options that say which project, ledger and database a verb works on. */
 import type { Argv } from 'yargs';
 import { ExitError } from '../errors.js';
+import { settingsFor } from './settings.js';
 
 /** Arguments shared by apply, rollback and status. */
 export interface ProjectArgs {
@@ -18,45 +19,58 @@ export function projectOptions(y: Argv): Argv {
     .option('project', { type: 'string', describe: 'The package directory to work in (default: the current directory)' })
     .option('orm', { type: 'string', choices: ['prisma', 'drizzle', 'knex', 'typeorm'], describe: 'The ORM, when the package has more than one or detection fails' })
     .option('dir', { type: 'string', describe: 'The migrations folder, when it is not where the ORM config says' })
-    .option('url', { type: 'string', describe: 'Database URL (default: $DATABASE_URL)' })
+    .option('url', { type: 'string', describe: 'Database URL (default: the variable databaseUrlEnv names in dbm.config, else $DATABASE_URL)' })
     .option('ledger-table', { type: 'string', describe: "The ORM's history table, when the project renamed it" })
     .option('ledger-schema', { type: 'string', describe: "The schema of the ORM's history table, when the project moved it" });
 }
 
-/** The database URL to use (--url, the project's own variable, DATABASE_URL), or a clear error. */
-export function databaseUrl(args: ProjectArgs, project?: { url?: { env?: string; value?: string } }): string {
+/**
+ * The database URL to use: --url, else the variable or literal the dbm config names (and then nothing
+ * else: a configured source that is empty is an error, not a reason to guess), else the ORM config's own
+ * variable or literal, else DATABASE_URL.
+ */
+export function databaseUrl(args: ProjectArgs, project?: { url?: { env?: string; value?: string; file?: string } }): string {
   const env = project?.url?.env;
-  const url = args.url ?? (env ? process.env[env] : undefined) ?? project?.url?.value ?? process.env.DATABASE_URL;
+  const configured = project?.url?.file;
+  const url = args.url ?? (env ? process.env[env] : undefined) ?? project?.url?.value ?? (configured ? undefined : process.env.DATABASE_URL);
+  if (!url && configured) throw new ExitError(`dbm: no database URL: ${configured} sets databaseUrlEnv: "${env}", and ${env} is not set; set it or pass --url postgres://user:password@host:5432/db`);
   if (!url) throw new ExitError(`dbm: no database URL: set ${env ?? 'DATABASE_URL'} or pass --url postgres://user:password@host:5432/db`);
   if (!/^postgres(ql)?:\/\//.test(url)) throw new ExitError('dbm: only PostgreSQL URLs (postgres://...) are supported by apply, rollback and status so far');
   return url;
 }
 
-/** The detected project (or the one --orm/--dir describe), with clear errors for none or two ORMs. */
+/**
+ * The detected project (or the one --orm/--dir describe), with clear errors for none or two ORMs. The dbm
+ * config (root, then package) and the flags override what detection found: ORM, dialect, migrations
+ * folder, database URL source, ledger location.
+ */
 export async function resolveProject(args: ProjectArgs) {
+  const s = await settingsFor(args);
   const adapters = await import('@dbm/adapters');
   const { resolve } = await import('node:path');
   const root = resolve(args.project ?? '.');
+  const configured = {
+    ...(s.dialect ? { dialect: s.dialect } : {}),
+    ...(s.migrationsDir ? { migrationsDir: s.migrationsDir } : {}),
+    ...(s.url ? { url: s.url } : {}),
+    ...(s.ledger.table ? { ledgerTable: s.ledger.table } : {}),
+    ...(s.ledger.schema ? { ledgerSchema: s.ledger.schema } : {}),
+  };
+  const from = s.files.length ? [`settings from ${s.files.join(', ')}`] : [];
   if (args.orm && args.dir) {
     return {
       orm: args.orm as 'prisma',
       dialect: 'postgresql' as const,
       root,
       migrationsDir: resolve(args.dir),
-      url: { env: 'DATABASE_URL' },
-      evidence: ['--orm and --dir'],
-      ...(args['ledger-table'] ? { ledgerTable: args['ledger-table'] } : {}),
-      ...(args['ledger-schema'] ? { ledgerSchema: args['ledger-schema'] } : {}),
+      url: { env: 'DATABASE_URL' } as { env?: string; value?: string; file?: string },
+      evidence: ['--orm and --dir', ...from],
+      ...configured,
     };
   }
   try {
-    const p = await adapters.detectProject(root, args.orm as 'prisma' | undefined);
-    return {
-      ...p,
-      ...(args.dir ? { migrationsDir: resolve(args.dir) } : {}),
-      ...(args['ledger-table'] ? { ledgerTable: args['ledger-table'] } : {}),
-      ...(args['ledger-schema'] ? { ledgerSchema: args['ledger-schema'] } : {}),
-    };
+    const p = await adapters.detectProject(root, s.orm);
+    return { ...p, ...configured, evidence: [...p.evidence, ...from] };
   } catch (e) {
     if (e instanceof adapters.DetectionError) throw new ExitError(`dbm: ${e.message}`);
     throw e;

@@ -26,7 +26,8 @@ export function resolveFormat(args: { format?: string; json?: boolean }, choices
 /** Server-version and transaction assumptions of the safety rules. */
 export function pgOptions(y: Argv): Argv {
   return y
-    .option('pg-version', { type: 'number', default: 15, describe: 'Major version of the target PostgreSQL server' })
+    // no default here: pgVersion in dbm.config applies when the flag is left out (then 15)
+    .option('pg-version', { type: 'number', describe: 'Major version of the target PostgreSQL server (default: pgVersion in dbm.config, else 15)' })
     .option('assume-in-transaction', {
       type: 'boolean',
       default: false,
@@ -34,17 +35,22 @@ export function pgOptions(y: Argv): Argv {
     });
 }
 
-/** Parses `--rule id=off|warning|error` flags, checking each id exists. */
+/**
+ * Parses `--rule id=off|warning|error` flags, checking each rule exists; `find` takes a code (DBM101), an
+ * id or an alias. Keyed by rule id, so a flag overrides the config's setting of the same rule however
+ * either names it.
+ */
 export function ruleOverrides(
   flags: readonly string[] | undefined,
-  find: (id: string) => unknown,
+  find: (name: string) => { readonly id: string } | undefined,
 ): Record<string, 'off' | 'warning' | 'error'> {
   const out: Record<string, 'off' | 'warning' | 'error'> = {};
   for (const flag of flags ?? []) {
     const m = /^([\w-]+)=(off|warning|error)$/.exec(flag);
     if (!m) throw new ExitError(`dbm: --rule takes <id>=off|warning|error, got "${flag}"`);
-    if (!find(m[1]!)) throw new ExitError(`dbm: no rule named "${m[1]}" (dbm rules lists them)`);
-    out[m[1]!] = m[2] as 'off' | 'warning' | 'error';
+    const rule = find(m[1]!);
+    if (!rule) throw new ExitError(`dbm: no rule named "${m[1]}" (dbm rules lists them)`);
+    out[rule.id] = m[2] as 'off' | 'warning' | 'error';
   }
   return out;
 }

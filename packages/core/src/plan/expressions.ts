@@ -3,7 +3,7 @@
  * whether a column default is volatile (for the backfill pattern). Parsed with the real PostgreSQL
  * parser; {@link loadPostgresParser} must have been awaited, as for parsing the file itself.
  */
-import { parseSync } from 'libpg-query';
+import { parseSync } from '../dialects/postgres/wasm.js';
 
 type Node = Record<string, unknown>;
 

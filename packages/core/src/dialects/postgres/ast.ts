@@ -2,8 +2,7 @@
  * Small accessors over the PostgreSQL parser's JSON tree, where every node is `{ NodeType: body }`.
  * Kept loose (`any`-free but untyped bodies) because the tree is the parser's, not ours.
  */
-import { parseSync } from 'libpg-query';
-import { deparseSync } from 'pgsql-deparser';
+import { deparseSync, parseSync } from './wasm.js';
 import type { QualifiedName } from '../../operations/common.js';
 
 /** A parser node body: an object with string keys. */

@@ -2,7 +2,7 @@
  * PostgreSQL SQL text → operations, through the real PostgreSQL parser (libpg-query, wasm).
  * Every statement yields at least one operation: what the model does not describe becomes `raw`.
  */
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import { loadPostgresParser, parseSync, scanSync } from './wasm.js';
 import type { SourceLocation } from '../../operations/common.js';
 import type { Operation } from '../../operations/operation.js';
 import { raw } from '../../operations/raw.js';
@@ -48,13 +48,7 @@ const CONVERTERS: Record<string, Converter> = {
   TransactionStmt: transaction,
 };
 
-let loaded: Promise<void> | undefined;
-
-/** Loads the parser's wasm module once; call (and await) before {@link parsePostgres}. */
-export function loadPostgresParser(): Promise<void> {
-  loaded ??= loadModule();
-  return loaded;
-}
+export { loadPostgresParser };
 
 /** Parses PostgreSQL SQL into statements and operations. Throws {@link SqlParseError} on bad SQL. */
 export function parsePostgres(text: string, file?: string): ParsedFile {

@@ -1,5 +1,5 @@
 /** Whether a default expression is evaluated once (constant, stable) or per row (volatile). */
-import { parseSync } from 'libpg-query';
+import { parseSync } from '../../dialects/postgres/wasm.js';
 import { as, list, str } from '../../dialects/postgres/ast.js';
 
 /**

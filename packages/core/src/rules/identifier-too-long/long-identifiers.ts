@@ -5,7 +5,7 @@
  * strings, comments and dollar quotes are never taken for names); a cheap pre-check skips the
  * scanner for statements with no run of characters long enough to be such a name.
  */
-import { scanSync } from 'libpg-query';
+import { scanSync } from '../../dialects/postgres/wasm.js';
 
 /** PostgreSQL's identifier limit in bytes (NAMEDATALEN - 1). */
 export const MAX_IDENTIFIER_BYTES = 63;

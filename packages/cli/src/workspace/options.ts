@@ -1,0 +1,31 @@
+/** `--all` and `--filter`: which packages of a workspace a verb works on. */
+import type { Argv } from 'yargs';
+
+/** The verbs that know workspaces. */
+export type WorkspaceVerb = 'status' | 'apply' | 'rollback' | 'generate';
+
+/** The workspace options a verb may get. */
+export interface WorkspaceArgs {
+  all?: boolean;
+  filter?: string[];
+}
+
+/** Adds --filter to every verb, and --all to those that can run over every package. */
+export function workspaceOptions(y: Argv, verb: WorkspaceVerb): Argv {
+  const withFilter = y.option('filter', {
+    type: 'string',
+    array: true,
+    describe:
+      verb === 'generate'
+        ? 'In a workspace: the package to generate in (name, name glob, or path like ./apps/api)'
+        : 'In a workspace: only these packages (name, name glob like "@shop/*", or path like ./apps/api); repeatable',
+  });
+  if (verb === 'generate') return withFilter;
+  return withFilter.option('all', {
+    type: 'boolean',
+    describe:
+      verb === 'status'
+        ? 'Every package of the workspace (the default at a workspace root)'
+        : `Every package of the workspace, in the order of its dependency graph${verb === 'rollback' ? ' (reversed)' : ''}; stops at the first failure`,
+  });
+}
