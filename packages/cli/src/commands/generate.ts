@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { EXIT, ExitError } from '../errors.js';
 import { colorEnabled, painter } from '../output/color.js';
+import { spinnerEnabled, withSpinner } from '../output/spinner.js';
 import { resolveProject, type ProjectArgs } from './project.js';
 import { settingsFor } from './settings.js';
 import { formatOption, resolveFormat, type CommandModule } from './shared.js';
@@ -25,15 +26,17 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const env = project.url.env;
   const url = args.url ?? (env ? process.env[env] : undefined) ?? project.url.value ?? process.env.DATABASE_URL;
   const { resolve } = await import('node:path');
+  const { pgVersion } = await settingsFor(args);
   let result;
   try {
-    result = await adapters.adapterFor(project.orm).generate(project, {
+    const adapter = adapters.adapterFor(project.orm);
+    result = await withSpinner(`generating with ${project.orm}'s generator and the safety pass`, () => adapter.generate(project, {
       name: args.name,
       ...(url ? { url } : {}),
       ...(args['from-sql'] ? { fromSql: resolve(args['from-sql']) } : {}),
       ...(args['from-schema'] ? { fromSchema: resolve(args['from-schema']) } : {}),
-      pgVersion: (await settingsFor(args)).pgVersion,
-    });
+      pgVersion,
+    }), format !== 'json' && spinnerEnabled());
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (e instanceof core.ConnectionError || e instanceof adapters.DetectionError || e instanceof adapters.MigrationFolderError || (e as { userFacing?: boolean }).userFacing) {
