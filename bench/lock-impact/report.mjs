@@ -64,3 +64,37 @@ export function renderTable(results, baseline) {
   );
   return out.join('\n');
 }
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/**
+ * Several rounds side by side: per scenario and mode, the median and the worst of each round's longest
+ * write wait, with the baseline's beside them (what the machine does with no migration at all).
+ */
+export function renderRounds(rounds) {
+  const maxes = (pick) => rounds.map(pick).filter((run) => run && !run.error).map((run) => run.stats.max);
+  const pair = (xs) => (xs.length ? `${ms(median(xs))} / ${ms(Math.max(...xs))}` : 'FAILED');
+  const head = ['scenario', 'plain max: median / worst', 'dbm max: median / worst', 'dbm rounds over target'];
+  const rows = [['baseline', pair(maxes((r) => r.baseline)), '', `${maxes((r) => r.baseline).filter((m) => m > TARGET_MS).length}/${rounds.length} (no migration)`]];
+  for (const { scenario } of rounds[0].results) {
+    const run = (mode) => (r) => r.results.find((x) => x.scenario === scenario)?.[mode];
+    const dbm = maxes(run('dbm'));
+    rows.push([scenario, pair(maxes(run('plain'))), pair(dbm), `${dbm.filter((m) => m > TARGET_MS).length}/${rounds.length}`]);
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  const v = verdict(rounds.flatMap((r) => r.results));
+  return [
+    `${rounds.length} rounds; each cell: the median and the worst over the rounds of the longest write wait (ms)`,
+    '',
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('-|-'),
+    ...rows.map(line),
+    '',
+    `target: no write waits more than ${TARGET_MS} ms during any dbm-applied scenario: ${v.met ? 'met' : 'missed'} ` +
+      (v.failed ? `(dbm failed in ${v.scenario}: ${v.failed})` : `(worst: ${ms(v.worstMs)} ms in ${v.scenario})`),
+  ].join('\n');
+}

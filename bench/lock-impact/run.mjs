@@ -30,6 +30,7 @@
  *
  * Usage: node bench/lock-impact/run.mjs [--rows N] [--scenarios a,b] [--json]
  *        [--lock-timeout 2s] (passed to planFix; default: the planner's) [--hold-ms 1000] [--rate 200]
+ *        [--repeat N] (N rounds of baseline + scenarios; prints the median and worst of each round's max)
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -37,7 +38,7 @@ import { applyDbm, applyPlain, loadParser } from './appliers.mjs';
 import { holdRead } from './blocker.mjs';
 import { assertLoopback, createDatabase, seed, withDatabase } from './database.mjs';
 import { open } from './pg.mjs';
-import { renderTable, summarize, verdict } from './report.mjs';
+import { renderRounds, renderTable, summarize, verdict } from './report.mjs';
 import { pickScenarios } from './scenarios.mjs';
 import { startWriter } from './writer.mjs';
 
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     'lock-timeout': { type: 'string' },
     'hold-ms': { type: 'string', default: '1000' },
     rate: { type: 'string', default: '200' },
+    repeat: { type: 'string', default: '1' },
   },
 });
 /** A positive whole number from the command line, or a clear error. */
@@ -60,6 +62,9 @@ function positive(name) {
 const rows = positive('rows');
 const holdMs = positive('hold-ms');
 const rate = positive('rate');
+// this machine's own write latency varies from run to run (WAL flushes, the other core's work): repeated
+// rounds show how much of a spike is the migration's and how much the machine's
+const repeat = positive('repeat');
 const scenarios = pickScenarios(args.scenarios);
 const planOptions = args['lock-timeout'] ? { lockTimeout: args['lock-timeout'] } : {};
 const baseUrl = process.env.DBM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -118,7 +123,8 @@ async function revert(admin, scenario) {
   await admin.query('VACUUM ANALYZE orders');
 }
 
-const results = [];
+const rounds = [];
+let results = [];
 let admin;
 let baseline;
 try {
@@ -128,21 +134,28 @@ try {
   log(`seeding ${rows} orders in ${dbName}`);
   await seed(admin, rows);
   log(`seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  baseline = await measure(undefined, 'baseline');
-  await revert(admin, undefined);
-  log(`baseline (no migration): max ${baseline.stats.max.toFixed(1)} ms, p99 ${baseline.stats.p99.toFixed(1)} ms, ${baseline.stats.writes} writes`);
-  for (const scenario of scenarios) {
-    const result = { scenario: scenario.name };
-    for (const mode of ['plain', 'dbm']) {
-      t = performance.now();
-      result[mode] = await measure(scenario, mode);
-      await revert(admin, scenario);
-      const s = result[mode].stats;
-      log(`${scenario.name} ${mode}: max ${s.max.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, ${s.writes} writes` +
-        `${result[mode].error ? `, FAILED: ${result[mode].error}` : ''} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  for (let round = 0; round < repeat; round++) {
+    if (repeat > 1) log(`round ${round + 1} of ${repeat}`);
+    const roundResults = [];
+    const roundBaseline = await measure(undefined, 'baseline');
+    await revert(admin, undefined);
+    const bs = roundBaseline.stats;
+    log(`baseline (no migration): max ${bs.max.toFixed(1)} ms, p99 ${bs.p99.toFixed(1)} ms, ${bs.writes} writes`);
+    for (const scenario of scenarios) {
+      const result = { scenario: scenario.name };
+      for (const mode of ['plain', 'dbm']) {
+        t = performance.now();
+        result[mode] = await measure(scenario, mode);
+        await revert(admin, scenario);
+        const s = result[mode].stats;
+        log(`${scenario.name} ${mode}: max ${s.max.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, ${s.writes} writes` +
+          `${result[mode].error ? `, FAILED: ${result[mode].error}` : ''} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+      }
+      roundResults.push(result);
     }
-    results.push(result);
+    rounds.push({ baseline: roundBaseline, results: roundResults });
   }
+  ({ baseline, results } = rounds[0]);
 } catch (e) {
   // after Ctrl-C the failures are those of the killed connections: the signal handler exits
   if (!interrupted) throw e;
@@ -153,8 +166,8 @@ try {
 if (interrupted) await new Promise(() => undefined);
 
 if (args.json) {
-  process.stdout.write(`${JSON.stringify({ rows, holdMs, rate, planOptions, baseline, results, target: verdict(results) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ rows, holdMs, rate, planOptions, baseline, results, rounds, target: verdict(rounds.flatMap((r) => r.results)) }, null, 2)}\n`);
 } else {
   process.stdout.write(`lock-impact: ${rows} rows, ~${rate} writes/s, competing read held ${holdMs} ms, dbm lock_timeout ${planOptions.lockTimeout ?? 'planner default'}\n\n`);
-  process.stdout.write(`${renderTable(results, baseline)}\n`);
+  process.stdout.write(`${repeat > 1 ? renderRounds(rounds) : renderTable(results, baseline)}\n`);
 }
