@@ -23,3 +23,5 @@ export { DetectionError, detectAll, detectProject } from './detect.js';
 export { ADAPTERS, adapterFor } from './registry.js';
 export * from './workspace/index.js';
 export * from './config/index.js';
+export * from './translate/index.js';
+export * from './translate/migration/index.js';

@@ -8,6 +8,7 @@ import { lintCommand } from './commands/lint.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { rulesCommand } from './commands/rules.js';
 import { statusCommand } from './commands/status.js';
+import { translateCommand } from './commands/translate.js';
 import type { CommandModule } from './commands/shared.js';
 import { EXIT, ExitError } from './errors.js';
 import { withWorkspace } from './workspace/hook.js';
@@ -22,6 +23,7 @@ const COMMANDS: CommandModule<never>[] = [
   lintCommand,
   fixCommand,
   rulesCommand,
+  translateCommand,
 ] as unknown as CommandModule<never>[];
 
 /** Runs dbm with the given arguments; resolves to the exit code. Never throws for user errors. */
@@ -31,6 +33,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   let parser: Argv = yargs([...argv])
     .scriptName('dbm')
     .usage('$0 <command> [options]\n\nOne safe migration command for every Node ORM.')
+    .epilog(
+      'Exit codes: 0 success; 1 a failure (a migration failed or was refused, lint found errors, the database ' +
+        'could not be reached); 2 a usage error, or pending migrations or drift for status.\n' +
+        'Environment: DATABASE_URL (or the variable the ORM config names), NO_COLOR, DBM_CACHE=0 (no detection cache).\n' +
+        'Every verb takes --json; dbm <command> --help shows its options. Settings: dbm.config.ts (docs/configuration.md).',
+    )
     .strict()
     .demandCommand(1, 'Name a command: dbm <command> (dbm --help lists them)')
     .option('verbose', { type: 'boolean', describe: 'Show more detail (stack traces of internal errors too)' })
@@ -47,7 +55,16 @@ export async function run(argv: readonly string[]): Promise<number> {
       throw new ExitError(`dbm: ${msg}`, EXIT.usage);
     });
   for (const c of COMMANDS) {
-    parser = parser.command(c.command, c.describe, c.builder as never, async (args) => {
+    const builder = (y: Argv) => {
+      let b = c.builder(y) as Argv;
+      for (const s of c.subcommands ?? []) {
+        b = b.command(s.command, s.describe, s.builder as never, async (args) => {
+          code = await s.run(args as never);
+        });
+      }
+      return b;
+    };
+    parser = parser.command(c.command, c.describe, builder as never, async (args) => {
       code = await c.run(args as never);
     });
   }

@@ -43,6 +43,9 @@ function defaultOption(c: ColumnModel): string | undefined {
   // TypeORM quotes a string default without escaping it, so only quote-free strings go as values
   if (d.kind === 'literal' && typeof d.value === 'string' && !d.value.includes("'")) return jsValue(d.value);
   if (d.kind === 'literal' && typeof d.value === 'boolean') return String(d.value);
+  // TypeORM reads an integer default back quoted ('1', '-1'), as it renders a number option: a
+  // function would compare as 1 against '1' in every migration:generate
+  if (d.kind === 'literal' && typeof d.value === 'number' && d.sql.replace(/::[\w\s.[\]\-"]+/g, '').replace(/^(-?\d+)$/, "'$1'") === `'${d.value}'`) return String(d.value);
   return `() => ${jsValue(d.sql)}`;
 }
 
@@ -109,12 +112,14 @@ export function columnCode(c: ColumnModel, ctx: ColumnContext): ColumnCode {
     const o = options([nameEntry, ['comment', tail[0]![1]], ['primaryKeyConstraintName', pkName]]);
     return { decorators: [`@PrimaryGeneratedColumn('uuid'${o ? `, ${o}` : ''})`], declaration, imports: ['PrimaryGeneratedColumn'] };
   }
+  // a uuid column filled by the DataSource's generator: TypeORM reads that default back as "generated", not as a default
+  const uuidGenerated = c.default?.kind === 'uuid' && c.default.sql === ctx.uuidGenerator && c.type.name === 'uuid' && c.type.arrayDims === 0;
   const generatedAs = c.generated !== undefined ? ([['generatedType', "'STORED'"], ['asExpression', jsValue(c.generated)]] as Array<[string, string]>) : [];
   const all = options([
     nameEntry,
     ...typeEntries,
     ['nullable', c.nullable && !inKey ? 'true' : undefined],
-    ['default', defaultOption(c)],
+    ['default', uuidGenerated ? undefined : defaultOption(c)],
     ['generatedIdentity', identity],
     ...generatedAs,
     ...tail,
@@ -124,6 +129,10 @@ export function columnCode(c: ColumnModel, ctx: ColumnContext): ColumnCode {
   const imports = [decorator];
   if (serial || c.identity) {
     decorators.push(`@Generated(${serial ? "'increment'" : "'identity'"})`);
+    imports.push('Generated');
+  }
+  if (uuidGenerated) {
+    decorators.push("@Generated('uuid')");
     imports.push('Generated');
   }
   return { decorators, declaration, imports };

@@ -46,6 +46,8 @@ function typeOf(tc: TableColumn, place: ColumnPlace, driver: DriverLike): { type
   return { type: columnTypeOf(`${base.sql}[]`) };
 }
 
+const NUMERIC = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8']);
+
 /** Maps one column; what has no place in the model is reported in `warnings`. */
 export function readColumn(tc: TableColumn, place: ColumnPlace, driver: DriverLike, warnings: SchemaWarning[]): ColumnRead {
   const object = `${place.label}.${tc.name}`;
@@ -60,7 +62,12 @@ export function readColumn(tc: TableColumn, place: ColumnPlace, driver: DriverLi
   } else if (tc.isGenerated && tc.generationStrategy === 'rowid') {
     warnings.push({ object, message: `generation strategy "rowid" (CockroachDB) has no PostgreSQL meaning; the column is read as a plain ${typed.type.sql}` });
   }
-  if (tc.default !== undefined && tc.default !== null && column.default === undefined) column = { ...column, default: defaultOf(String(tc.default)) };
+  if (tc.default !== undefined && tc.default !== null && column.default === undefined) {
+    // a number option (`default: 1`) comes back from TypeORM quoted ('1'): on a numeric column it is the number
+    const text = String(tc.default);
+    const number = /^'-?\d+(\.\d+)?'$/.test(text) && NUMERIC.has(typed.type.name) && typed.type.arrayDims === 0;
+    column = { ...column, default: defaultOf(number ? `${text}::${typed.type.sql}` : text) };
+  }
   if (tc.asExpression) {
     if (tc.generatedType === 'STORED') column = { ...column, generated: tc.asExpression };
     else warnings.push({ object, message: `a VIRTUAL generated column (${tc.asExpression}) does not exist in PostgreSQL: TypeORM writes it as a plain column` });

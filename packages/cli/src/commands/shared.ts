@@ -8,6 +8,8 @@ export interface CommandModule<A> {
   readonly describe: string;
   readonly builder: (y: Argv) => Argv<A>;
   readonly run: (args: A) => Promise<number>;
+  /** Commands under this one (`dbm translate migration <file>`): each runs instead of the parent when named. */
+  readonly subcommands?: readonly CommandModule<never>[];
 }
 
 /** `--format` with the given choices, and `--json` as its shorthand. */
