@@ -3,7 +3,7 @@
  * change the description depends on is noticed — the config file, a module it imports, an environment
  * variable it reads, a new config file beside it. The cache never holds a secret from the environment.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dbm, testdir } from './cli.js';
@@ -35,7 +35,12 @@ function knexPackage(): string {
   return dir;
 }
 
-const cacheFile = (dir: string) => join(dir, 'node_modules', '.cache', 'dbm', 'project.json');
+/** The package's cache entry (one file per package folder, named by a hash of its path). */
+function cacheFile(dir: string): string {
+  const folder = join(dir, 'node_modules', '.cache', 'dbm');
+  const name = existsSync(folder) ? readdirSync(folder).find((f) => f.startsWith('project-') && f.endsWith('.json')) : undefined;
+  return join(folder, name ?? 'project-none.json');
+}
 const ENV = { DATABASE_URL: 'postgres://app:sekret-pw@127.0.0.1:5432/app', NODE_ENV: 'development' };
 
 async function migrationsDir(dir: string, env: Record<string, string> = ENV): Promise<string> {
@@ -80,6 +85,18 @@ describe('the detection cache', () => {
     const r = await dbm(['detect', '--json'], dir, ENV);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/more than one ORM/);
+  });
+
+  it('keeps packages that share one node_modules apart', async () => {
+    const first = knexPackage();
+    const second = knexPackage();
+    // the second package's node_modules is the first's (a symlink, as a hoisted workspace or a test copy has)
+    rmSync(join(second, 'node_modules'), { recursive: true });
+    symlinkSync(join(first, 'node_modules'), join(second, 'node_modules'), 'dir');
+    expect(await migrationsDir(first)).toBe(join(first, 'migrations'));
+    expect(await migrationsDir(second)).toBe(join(second, 'migrations'));
+    expect(await migrationsDir(first)).toBe(join(first, 'migrations'));
+    expect(readdirSync(join(first, 'node_modules', '.cache', 'dbm')).filter((f) => f.startsWith('project-'))).toHaveLength(2);
   });
 
   it('writes nothing with DBM_CACHE=0', async () => {

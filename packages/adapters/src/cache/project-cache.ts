@@ -4,6 +4,7 @@
  * the rest of `dbm status` together; the description only changes when those files or the environment
  * variables they read change, and both are checked on every use.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Evidence, Project } from '../orm-adapter.js';
@@ -20,7 +21,8 @@ interface Entry {
   readonly project: Project;
 }
 
-const NAME = 'project';
+// one entry per package folder: node_modules may be shared by several (a symlink, a hoisted workspace)
+const entryName = (root: string) => `project-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
 
 /**
  * A URL written out in a config file is already on disk; one that came from the environment is not,
@@ -50,9 +52,11 @@ function dependencies(project: Project, imported: readonly string[]): string[] {
  * depended on has changed; otherwise described afresh and cached.
  */
 export async function cachedProject(root: string, evidence: Evidence, describe: () => Promise<Project>): Promise<Project> {
-  const hit = await readCache<Entry>(root, NAME);
+  const hit = await readCache<Entry>(root, entryName(root));
   if (
     hit &&
+    // node_modules may be shared (a symlink, a hoisted workspace folder): an entry is only for its own package
+    hit.project.root === root &&
     hit.orm === evidence.orm &&
     JSON.stringify(hit.reasons) === JSON.stringify(evidence.reasons) &&
     envHolds(hit.env) &&
@@ -68,7 +72,7 @@ export async function cachedProject(root: string, evidence: Evidence, describe: 
     const known = new Set(before.map((s) => s.path));
     const rest = await stampPaths(dependencies(project, files).filter((p) => !known.has(p)));
     const stamps = [...before, ...rest.filter((s) => !known.has(s.path))];
-    await writeCache(root, NAME, { orm: evidence.orm, reasons: evidence.reasons, stamps, env, project } satisfies Entry);
+    await writeCache(root, entryName(root), { orm: evidence.orm, reasons: evidence.reasons, stamps, env, project } satisfies Entry);
   }
   return project;
 }

@@ -29,14 +29,46 @@ export function projectOptions(y: Argv): Argv {
  * else: a configured source that is empty is an error, not a reason to guess), else the ORM config's own
  * variable or literal, else DATABASE_URL.
  */
-export function databaseUrl(args: ProjectArgs, project?: { url?: { env?: string; value?: string; file?: string } }): string {
+export function databaseUrl(args: ProjectArgs, project?: { orm?: string; url?: { env?: string; value?: string; file?: string } }): string {
   const env = project?.url?.env;
   const configured = project?.url?.file;
   const url = args.url ?? (env ? process.env[env] : undefined) ?? project?.url?.value ?? (configured ? undefined : process.env.DATABASE_URL);
   if (!url && configured) throw new ExitError(`dbm: no database URL: ${configured} sets databaseUrlEnv: "${env}", and ${env} is not set; set it or pass --url postgres://user:password@host:5432/db`);
   if (!url) throw new ExitError(`dbm: no database URL: set ${env ?? 'DATABASE_URL'} or pass --url postgres://user:password@host:5432/db`);
   if (!/^postgres(ql)?:\/\//.test(url)) throw new ExitError('dbm: only PostgreSQL URLs (postgres://...) are supported by apply, rollback and status so far');
-  return url;
+  return project?.orm === 'prisma' ? prismaSessionUrl(url) : url;
+}
+
+/** The `?schema=` of a Prisma URL: where Prisma's own engine runs the migrations and keeps its ledger. */
+export function prismaSchema(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get('schema') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A Prisma URL whose sessions run in its `?schema=`, as Prisma's engine runs them: the driver knows no
+ * `schema` parameter, so it becomes the session's search_path (the `options` startup parameter).
+ */
+function prismaSessionUrl(url: string): string {
+  const schema = prismaSchema(url);
+  if (!schema) return url;
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(schema)) {
+    throw new ExitError(`dbm: the URL's ?schema=${schema} is not a plain schema name (letters, digits, _ and $): dbm cannot set it as the search_path`);
+  }
+  const u = new URL(url);
+  if (u.searchParams.has('options')) return url;
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/** The project with its ledger in the Prisma URL's `?schema=`, unless a ledger schema was configured. */
+export function withUrlLedgerSchema<P extends { orm: string; ledgerSchema?: string }>(project: P, url: string): P {
+  if (project.orm !== 'prisma' || project.ledgerSchema) return project;
+  const schema = prismaSchema(url);
+  return schema ? { ...project, ledgerSchema: schema } : project;
 }
 
 /**
@@ -80,7 +112,17 @@ export async function resolveProject(args: ProjectArgs) {
 /** Opens the migrations and the ledger of the project the arguments name (detected when not named). */
 export async function openProject(args: ProjectArgs) {
   const adapters = await import('@dbm/adapters');
-  const project = await resolveProject(args);
+  let project = await resolveProject(args);
+  if (project.orm === 'prisma') {
+    // the ledger's schema follows the URL's ?schema=; a missing URL is reported by the verb that needs one
+    let url: string | undefined;
+    try {
+      url = databaseUrl(args, project);
+    } catch {
+      url = undefined;
+    }
+    if (url) project = withUrlLedgerSchema(project, url);
+  }
   try {
     const set = await adapters.adapterFor(project.orm).open(project);
     return { ...set, project };

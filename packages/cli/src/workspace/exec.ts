@@ -6,7 +6,7 @@
  */
 import type { PackageDetection, Project } from '@dbm/adapters';
 import { applyOptions, execSettings, renderDryRun, type ExecArgs } from '../commands/apply.js';
-import { databaseUrl, userErrors } from '../commands/project.js';
+import { databaseUrl, userErrors, withUrlLedgerSchema } from '../commands/project.js';
 import { resolveFormat } from '../commands/shared.js';
 import { EXIT, ExitError } from '../errors.js';
 import { colorEnabled, painter } from '../output/color.js';
@@ -43,7 +43,7 @@ async function runOne(verb: Verb, args: WorkspaceExecArgs, project: Project): Pr
   const url = databaseUrl(one, project);
   const set = await userErrors(url, async () => {
     try {
-      return await adapters.adapterFor(project.orm).open(project);
+      return await adapters.adapterFor(project.orm).open(withUrlLedgerSchema(project, url));
     } catch (e) {
       // as in one package: a migrations folder that cannot be read is the user's to fix
       if (e instanceof adapters.MigrationFolderError) throw new ExitError(`dbm: ${e.message}`, EXIT.failure);

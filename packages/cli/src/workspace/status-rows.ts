@@ -6,7 +6,7 @@
 import type { Gathered } from './gather.js';
 import type { MigrationSet, PackageDetection } from '@dbm/adapters';
 import type { LedgerRow, StatusReport } from '@dbm/core';
-import { databaseUrl, userErrors, type ProjectArgs } from '../commands/project.js';
+import { databaseUrl, userErrors, type ProjectArgs, withUrlLedgerSchema } from '../commands/project.js';
 
 /** One row of the workspace status. */
 export interface PackageStatus {
@@ -39,8 +39,8 @@ async function readPackage(args: ProjectArgs, d: PackageDetection): Promise<Read
   const adapters = await import('@dbm/adapters');
   const core = await import('@dbm/core');
   try {
-    const set = await adapters.adapterFor(d.project.orm).open(d.project);
     const url = databaseUrl(args, d.project);
+    const set = await adapters.adapterFor(d.project.orm).open(withUrlLedgerSchema(d.project, url));
     const rows = await userErrors(url, async () => {
       const client = await core.connect(url);
       try {
