@@ -1,8 +1,24 @@
 /** Process entry: runs the CLI and turns unexpected failures into a short message and exit code 1. */
 import { run } from './cli.js';
 
+/**
+ * pg asks whether it runs on Cloudflare Workers when it loads: without a `navigator` (Node 20 has none) it
+ * constructs a fetch `Response`, which loads Node's whole fetch implementation, ~30 ms of every command
+ * that connects. Node 21 and later define `navigator` themselves; on Node 20 dbm defines the same object
+ * (its userAgent as Node 21+ spells it), so pg answers at once.
+ */
+function navigatorAsNewerNode(): void {
+  if (typeof (globalThis as { navigator?: unknown }).navigator !== 'undefined') return;
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` },
+    configurable: true,
+    writable: true,
+  });
+}
+
 /** Runs dbm; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
+  navigatorAsNewerNode();
   try {
     return await run(argv);
   } catch (e) {
