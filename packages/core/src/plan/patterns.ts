@@ -2,7 +2,7 @@
  * The safe forms, as pieces: NOT VALID then VALIDATE; the CHECK trick for SET NOT NULL; a unique or
  * primary key built as a concurrent unique index first; a batched backfill.
  */
-import { ident, qname } from '../dialects/postgres/quote.js';
+import { ident, literal, qname } from '../dialects/postgres/quote.js';
 import type { QualifiedName } from '../operations/common.js';
 import * as ops from '../operations/index.js';
 import type { Draft } from './piece.js';
@@ -144,34 +144,64 @@ function dollarTag(body: string): string {
 }
 
 /**
- * Fills the column of existing rows with its default, `batch` rows per transaction, outside any
+ * Fills the column of existing rows with its default, about `batch` rows per transaction, outside any
  * transaction of the planner's (each batch commits). Needs PostgreSQL 11+ (COMMIT inside DO). Each
  * batch reports `dbm-backfill <table> <rows>` as a NOTICE, which the executor turns into progress.
+ *
+ * On PostgreSQL 14+ the table is walked once, a range of pages per batch (a TID range scan reads only
+ * those pages), so the work grows with the table, not with its square: a batch that looked for "the
+ * next NULL rows" from the start of the table read every row filled before it (measured on 1,000,000
+ * rows: 13 s of scanning on 2 cores, and the application's writes starved). Rows the application
+ * updated meanwhile may sit in pages already walked, so a second pass takes whatever is still NULL.
+ * After each batch the loop sleeps as long as the batch took (at most 100 ms): half the time is the
+ * application's, and WAL flushes keep up.
  */
 export function backfill(table: QualifiedName, column: string, batch: number): Draft {
   const t = qname(table);
   const c = ident(column);
+  const regclass = literal(t);
   const label = (table.schema ? `${table.schema}.${table.name}` : table.name).replace(/'/g, "''").replace(/%/g, '%%');
+  const rest = [
+    `    RAISE NOTICE 'dbm-backfill ${label} %', n;`,
+    '    COMMIT;',
+    '    PERFORM pg_sleep(least(0.1, greatest(0.005, extract(epoch FROM clock_timestamp() - started))));',
+  ];
   const body = [
     'DECLARE',
     '  ids tid[];',
     '  n bigint;',
     '  rounds bigint := 0;',
     '  most bigint;',
+    '  pages bigint;',
+    '  step bigint;',
+    '  first bigint := 0;',
+    '  started timestamptz;',
     'BEGIN',
+    "  IF current_setting('server_version_num')::int >= 140000 THEN",
+    // pages to take per batch, from the table's rows per page (100 when it was never analysed)
+    `    SELECT pg_relation_size(${regclass}) / current_setting('block_size')::int,`,
+    `           greatest(1, ceil(${batch} / CASE WHEN relpages > 0 AND reltuples > 0 THEN reltuples / relpages ELSE 100 END))`,
+    `      INTO pages, step FROM pg_class WHERE oid = ${regclass}::regclass;`,
+    '    WHILE first < pages LOOP',
+    '      started := clock_timestamp();',
+    `      UPDATE ${t} SET ${c} = DEFAULT`,
+    "        WHERE ctid >= format('(%s,0)', first)::tid AND ctid < format('(%s,0)', first + step)::tid AND " + `${c} IS NULL;`,
+    '      GET DIAGNOSTICS n = ROW_COUNT;',
+    ...rest.map((l) => `  ${l}`),
+    '      first := first + step;',
+    '    END LOOP;',
+    '  END IF;',
     // bound the loop: a default that yields NULL would otherwise pick the same rows forever
     `  SELECT count(*) / ${batch} * 2 + 10 INTO most FROM ${t} WHERE ${c} IS NULL;`,
     '  LOOP',
+    '    started := clock_timestamp();',
     `    ids := ARRAY(SELECT ctid FROM ${t} WHERE ${c} IS NULL LIMIT ${batch});`,
     // stop when no row is left, not when a batch changed nothing: the app may have updated those rows
     '    EXIT WHEN cardinality(ids) = 0 OR rounds >= most;',
     `    UPDATE ${t} SET ${c} = DEFAULT WHERE ctid = ANY (ids) AND ${c} IS NULL;`,
     '    GET DIAGNOSTICS n = ROW_COUNT;',
-    `    RAISE NOTICE 'dbm-backfill ${label} %', n;`,
-    '    COMMIT;',
+    ...rest,
     '    rounds := rounds + 1;',
-    // a breath between batches, so the WAL writer and replicas keep up with the application's writes
-    '    PERFORM pg_sleep(0.005);',
     '  END LOOP;',
     'END',
   ].join('\n');
