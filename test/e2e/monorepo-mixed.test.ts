@@ -77,6 +77,20 @@ describe('examples/monorepo-mixed end to end', () => {
     expect(r.stderr).not.toContain('warning');
   });
 
+  it('dbm detect at the root: every package with its ORM and migrations; --filter narrows it, --json for tools', async () => {
+    const r = await dbm('detect');
+    expect(r.code, show(r)).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^package\s+orm\s+dialect\s+migrations\s+config$/);
+    expect(lines.find((l) => l.startsWith('@mixed/billing '))).toMatch(/^@mixed\/billing\s+knex\s+postgresql\s+services\/billing\/migrations\s+services\/billing\/knexfile\.js$/);
+    expect(lines.find((l) => l.startsWith('@mixed/api '))).toMatch(/\sprisma\s+postgresql\s+apps\/api\/prisma\/migrations\s/);
+    expect(lines.find((l) => l.startsWith('@mixed/shared '))).toMatch(/no ORM$/);
+    const one = await dbm('detect', '--filter', '@mixed/legacy', '--json');
+    expect(one.code, show(one)).toBe(0);
+    const json = JSON.parse(one.stdout) as { packages: { name: string; orm?: string; kind: string }[] };
+    expect(json.packages).toEqual([expect.objectContaining({ name: '@mixed/legacy', orm: 'typeorm', kind: 'project' })]);
+  });
+
   it('apply needs --all or --filter at a workspace root; --filter nosuch is a clear error (exit 2)', async () => {
     const bare = await dbm('apply');
     expect(bare.code, show(bare)).toBe(2);

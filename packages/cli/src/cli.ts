@@ -15,7 +15,7 @@ import { withWorkspace } from './workspace/hook.js';
 
 // status, generate, apply and rollback also run over a workspace (--all, --filter, or status at its root)
 const COMMANDS: CommandModule<never>[] = [
-  detectCommand,
+  withWorkspace(detectCommand, 'detect'),
   withWorkspace(statusCommand, 'status'),
   withWorkspace(generateCommand, 'generate'),
   withWorkspace(applyCommand, 'apply'),

@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 
 /** The verbs that know workspaces. */
-export type WorkspaceVerb = 'status' | 'apply' | 'rollback' | 'generate';
+export type WorkspaceVerb = 'detect' | 'status' | 'apply' | 'rollback' | 'generate';
 
 /** The workspace options a verb may get. */
 export interface WorkspaceArgs {
@@ -24,7 +24,7 @@ export function workspaceOptions(y: Argv, verb: WorkspaceVerb): Argv {
   return withFilter.option('all', {
     type: 'boolean',
     describe:
-      verb === 'status'
+      verb === 'status' || verb === 'detect'
         ? 'Every package of the workspace (the default at a workspace root)'
         : `Every package of the workspace, in the order of its dependency graph${verb === 'rollback' ? ' (reversed)' : ''}; stops at the first failure`,
   });

@@ -12,6 +12,8 @@ export async function runInWorkspace(
   const target = await workspaceTarget(args, verb);
   if (!target) return undefined;
   switch (verb) {
+    case 'detect':
+      return (await import('./detect.js')).runWorkspaceDetect(args, target);
     case 'status':
       return (await import('./status.js')).runWorkspaceStatus(args, target);
     case 'apply':

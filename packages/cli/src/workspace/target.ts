@@ -54,7 +54,7 @@ export async function workspaceTarget(args: ProjectArgs & WorkspaceArgs, verb: W
       root = await adapters.readWorkspaceRoot(here);
       // a workspace root that is a project itself keeps the one-package behaviour without --all/--filter
       if (!root || (await adapters.detectAll(here)).length) return undefined;
-      if (verb !== 'status') {
+      if (verb !== 'status' && verb !== 'detect') {
         throw new ExitError(
           verb === 'generate'
             ? `dbm: ${here} is a workspace root: name the package to generate in with --filter <name> (or run dbm generate in it)`
@@ -64,8 +64,8 @@ export async function workspaceTarget(args: ProjectArgs & WorkspaceArgs, verb: W
     }
     const workspace = await adapters.discoverWorkspace(root);
     const chosen = await adapters.filterPackages(workspace.packages, filters, process.cwd());
-    // status needs no order: a dependency cycle fails only the verbs that run packages one after another
-    const packages = verb === 'status' ? orderOrAsIs(adapters.dependencyOrder, chosen) : adapters.dependencyOrder(chosen);
+    // status and detect need no order: a dependency cycle fails only the verbs that run packages one after another
+    const packages = verb === 'status' || verb === 'detect' ? orderOrAsIs(adapters.dependencyOrder, chosen) : adapters.dependencyOrder(chosen);
     return { workspace, packages };
   });
 }
