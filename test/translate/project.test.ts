@@ -150,14 +150,12 @@ describe('dbm translate: every ordered pair of the examples', () => {
 /**
  * What Prisma's own generator still writes after a translation of full.sql (in dbm's safe form), each a limit
  * of Prisma's schema language the baseline works around with raw SQL: it drops an index it cannot declare
- * unless the index is partial or on an expression (INCLUDE), it has no identity columns, and it reads the
- * empty-array default of a list column back as something else than the `dbgenerated` text it was given.
+ * unless the index is partial or on an expression (INCLUDE), and it has no identity columns.
  */
 const PRISMA_RESIDUE = [
   'DROP INDEX CONCURRENTLY "memberships_team_joined_idx"',
   'ALTER TABLE "billing"."invoices" ALTER COLUMN "id" DROP DEFAULT',
   'ALTER TABLE "teams" ALTER COLUMN "id" DROP DEFAULT',
-  `ALTER TABLE "users" ALTER COLUMN "roles" SET DEFAULT '{}'::public.user_role[],\nALTER COLUMN "tags" SET DEFAULT '{}'::text[]`,
 ];
 
 describe('dbm translate: the full-feature schema (a live database as the source)', () => {

@@ -66,6 +66,8 @@ describe('Prisma model fidelity (PostgreSQL server)', () => {
         'users',
         'users.email',
         'users.roles',
+        'users.roles',
+        'users.tags',
         'users.tags',
         'users.users_active_name_idx',
         'users.users_email_key',

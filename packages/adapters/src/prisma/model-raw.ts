@@ -88,3 +88,8 @@ export function collationSql(t: TableModel, c: ColumnModel): string {
 export function notNullSql(t: TableModel, c: ColumnModel): string {
   return `ALTER TABLE ${tableName(t)} ALTER COLUMN ${ident(c.name)} SET NOT NULL;`;
 }
+
+/** A column's default as the database spells it (where Prisma would spell the same value otherwise). */
+export function defaultSql(t: TableModel, c: ColumnModel): string {
+  return `ALTER TABLE ${tableName(t)} ALTER COLUMN ${ident(c.name)} SET DEFAULT ${c.default && 'sql' in c.default ? c.default.sql : 'NULL'};`;
+}

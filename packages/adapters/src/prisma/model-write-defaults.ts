@@ -32,7 +32,8 @@ export interface DefaultContext {
 
 function literal(d: Extract<DefaultModel, { kind: 'literal' }>, ctx: DefaultContext): string | undefined {
   const type = canonicalTypeName(ctx.column.type);
-  if (ctx.list) return undefined;
+  // an empty list is the one list default Prisma spells itself (and reads back from '{}' as the same)
+  if (ctx.list) return /^'\{\}'(::.+)?$/.test(d.sql) ? '@default([])' : undefined;
   if (typeof d.value === 'boolean' && d.sql === String(d.value)) return `@default(${d.value})`;
   const negative = /^'(-\d+(\.\d+)?)'::[a-z ]+$/.exec(d.sql);
   if (typeof d.value === 'number' && (NUMBER.test(d.sql) || negative)) return `@default(${negative ? negative[1] : d.sql})`;

@@ -76,6 +76,7 @@ export function draftTable(t: TableModel, name: string, enums: EnumLookup, warni
     if (c.generated !== undefined) warn(c.name, 'Prisma cannot declare generated columns; raw SQL recreates the column as GENERATED ALWAYS AS … STORED (it moves to the end of the table)', raw.generatedSql(t, c));
     if (c.collation) warn(c.name, `Prisma cannot declare a column collation; raw SQL sets COLLATE ${c.collation}`, raw.collationSql(t, c));
     if (type.list && !c.nullable) warn(c.name, 'Prisma creates list columns nullable; raw SQL sets NOT NULL', raw.notNullSql(t, c));
+    if (dflt === '@default([])') warn(c.name, "Prisma writes @default([]) as ARRAY[]; raw SQL keeps the database's own spelling of the empty list", raw.defaultSql(t, c));
     if (c.comment !== undefined) warn(c.name, 'Prisma does not create comments (the /// line documents the field only); raw SQL sets the comment', raw.commentSql(t, c.name, c.comment));
     const docs = c.comment !== undefined ? c.comment.split('\n').map((l) => `/// ${l}`) : [];
     const suffix = type.list ? '[]' : c.nullable ? '?' : '';
