@@ -48,7 +48,11 @@ export function draftTable(t: TableModel, name: string, enums: EnumLookup, warni
   }
   const indexes = t.indexes.filter((ix) => {
     if (indexExpressible(ix)) return true;
-    warn(ix.name, 'Prisma cannot declare this index (expression, WHERE, INCLUDE, operator class, collation, NULLS order or method); it is created by raw SQL', raw.indexSql(t, ix));
+    // measured: Prisma's differ leaves expression and partial indexes alone, but drops one with INCLUDE
+    const dropped = ix.include?.length && !ix.where && !ix.elements.some((e) => e.expression)
+      ? ". Prisma's own migrate dev will propose dropping it: delete that DROP INDEX from the migration it writes"
+      : '';
+    warn(ix.name, `Prisma cannot declare this index (expression, WHERE, INCLUDE, operator class, collation, NULLS order or method); it is created by raw SQL${dropped}`, raw.indexSql(t, ix));
     return false;
   });
   const keys = keyAttributes(t, fields, indexes, prismaUniques);
@@ -72,7 +76,10 @@ export function draftTable(t: TableModel, name: string, enums: EnumLookup, warni
     if (field !== c.name) attrs.push(`@map(${prismaString(c.name)})`);
     if (type.native) attrs.push(type.native);
     if (type.unsupported) warn(c.name, `Prisma has no type for ${c.type.sql}: the field is Unsupported(...), which Prisma Client cannot read or write`);
-    if (c.identity) warn(c.name, `Prisma cannot declare identity columns; the column is made GENERATED ${c.identity.toUpperCase()} AS IDENTITY by raw SQL`, raw.identitySql(t, c));
+    if (c.identity) {
+      const note = ". Prisma's own migrate dev will propose DROP DEFAULT on it, which fails on an identity column: delete that statement from the migration it writes";
+      warn(c.name, `Prisma cannot declare identity columns; the column is made GENERATED ${c.identity.toUpperCase()} AS IDENTITY by raw SQL${note}`, raw.identitySql(t, c));
+    }
     if (c.generated !== undefined) warn(c.name, 'Prisma cannot declare generated columns; raw SQL recreates the column as GENERATED ALWAYS AS … STORED (it moves to the end of the table)', raw.generatedSql(t, c));
     if (c.collation) warn(c.name, `Prisma cannot declare a column collation; raw SQL sets COLLATE ${c.collation}`, raw.collationSql(t, c));
     if (type.list && !c.nullable) warn(c.name, 'Prisma creates list columns nullable; raw SQL sets NOT NULL', raw.notNullSql(t, c));
