@@ -5,6 +5,7 @@
  */
 import { EXIT } from '../errors.js';
 import { colorEnabled, painter } from '../output/color.js';
+import { spinnerEnabled, withSpinner } from '../output/spinner.js';
 import type { ProjectArgs } from '../commands/project.js';
 import { resolveFormat } from '../commands/shared.js';
 import { collisionWarnings, gatherPackages } from './gather.js';
@@ -17,8 +18,14 @@ const MARK: Record<string, string> = { pending: '·', failed: '✗', edited: '!'
 /** Prints the workspace status; resolves to the exit code. */
 export async function runWorkspaceStatus(args: ProjectArgs & { format?: string; json?: boolean; verbose?: boolean }, target: WorkspaceTarget): Promise<number> {
   const format = resolveFormat(args, ['human', 'json']);
-  const gathered = await gatherPackages(args, target);
-  const rows = await statusRows(args, gathered);
+  const { rows, gathered } = await withSpinner(
+    `reading ${target.packages.length} package${target.packages.length === 1 ? '' : 's'}`,
+    async () => {
+      const found = await gatherPackages(args, target);
+      return { gathered: found, rows: await statusRows(args, found) };
+    },
+    format !== 'json' && spinnerEnabled(),
+  );
   const code = rows.some((r) => r.state === 'error')
     ? EXIT.failure
     : rows.some((r) => r.state === 'several' || (r.state === 'ok' && !r.report?.clean))
