@@ -4,10 +4,9 @@
 // would: median of several runs each, on a database where everything is applied. Target: ratio <= 0.25.
 // drizzle-kit has no status command, so the drizzle package adds nothing to the native sum (which makes the
 // ratio harder to meet, not easier). Usage: node bench/monorepo-status/run.mjs [--runs 5]
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { median, sql, time } from '../lib/timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -30,30 +29,6 @@ const NATIVE = [
   { pkg: '@mixed/analytics (drizzle)', cwd: 'packages/analytics', argv: undefined, note: 'drizzle-kit has no status command: nothing to run, 0 ms in the sum' },
 ];
 
-function time(argv, cwd, env) {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd, env, encoding: 'utf8' });
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, code: r.status, out: `${r.stdout}${r.stderr}` };
-}
-function median(argv, cwd, env) {
-  const all = [];
-  for (let i = 0; i < runs; i++) {
-    const r = time(argv, cwd, env);
-    if (r.code !== 0) throw new Error(`${argv.join(' ')} (in ${cwd}) exited ${r.code}: ${r.out.slice(0, 600)}`);
-    all.push(r.ms);
-  }
-  all.sort((a, b) => a - b);
-  return all[Math.floor(all.length / 2)];
-}
-async function sql(text) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 const db = `dbm_monorepo_status_${process.pid}`;
 const u = new URL(admin);
@@ -61,17 +36,17 @@ u.pathname = `/${db}`;
 // NODE_ENV unset, as in a user's shell: knex and dbm pick the knexfile's "development"
 const env = { ...process.env, DATABASE_URL: u.toString(), NO_COLOR: '1' };
 delete env.NODE_ENV;
-await sql(`DROP DATABASE IF EXISTS "${db}"`);
-await sql(`CREATE DATABASE "${db}"`);
+await sql(admin, `DROP DATABASE IF EXISTS "${db}"`);
+await sql(admin, `CREATE DATABASE "${db}"`);
 let dbmMs;
 const native = [];
 try {
   const first = time([process.execPath, dbm, 'apply', '--all'], example, env);
   if (first.code !== 0) throw new Error(`dbm apply --all failed: ${first.out}`);
-  dbmMs = median([process.execPath, dbm, 'status'], example, env);
-  for (const n of NATIVE) native.push({ ...n, ms: n.argv ? median(n.argv, join(example, n.cwd), env) : undefined });
+  dbmMs = median([process.execPath, dbm, 'status'], example, env, runs);
+  for (const n of NATIVE) native.push({ ...n, ms: n.argv ? median(n.argv, join(example, n.cwd), env, runs) : undefined });
 } finally {
-  await sql(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  await sql(admin, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
 }
 
 const f = (ms) => (ms === undefined ? '     n/a' : `${ms.toFixed(0).padStart(5)} ms`);

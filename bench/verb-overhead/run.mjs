@@ -3,10 +3,9 @@
 // against the ORM's own command doing the same, median of several runs each, and `dbm --help` cold start.
 // Targets: dbm status <= 0.5x the native command; cold start <= 150 ms.
 // Usage: node bench/verb-overhead/run.mjs [--runs 5] [--examples prisma,knex]
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { median, sql, time } from '../lib/timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -31,31 +30,6 @@ const EXAMPLES = {
   },
 };
 
-function time(argv, cwd, env) {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd, env, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  return { ms, code: r.status, out: `${r.stdout}${r.stderr}` };
-}
-function median(argv, cwd, env, okCodes = [0]) {
-  const all = [];
-  for (let i = 0; i < runs; i++) {
-    const r = time(argv, cwd, env);
-    if (!okCodes.includes(r.code)) throw new Error(`${argv.join(' ')} exited ${r.code}: ${r.out.slice(0, 400)}`);
-    all.push(r.ms);
-  }
-  all.sort((a, b) => a - b);
-  return all[Math.floor(all.length / 2)];
-}
-async function sql(text) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 const rows = [];
 for (const name of only) {
@@ -65,22 +39,22 @@ for (const name of only) {
   const u = new URL(admin);
   u.pathname = `/${db}`;
   const env = { ...process.env, DATABASE_URL: u.toString(), NO_COLOR: '1' };
-  await sql(`DROP DATABASE IF EXISTS "${db}"`);
-  await sql(`CREATE DATABASE "${db}"`);
+  await sql(admin, `DROP DATABASE IF EXISTS "${db}"`);
+  await sql(admin, `CREATE DATABASE "${db}"`);
   try {
     const first = time([process.execPath, dbm, 'apply'], cwd, env);
     if (first.code !== 0) throw new Error(`dbm apply in ${cwd} failed: ${first.out}`);
-    const dbmStatus = median([process.execPath, dbm, 'status'], cwd, env);
-    const dbmApply = median([process.execPath, dbm, 'apply'], cwd, env);
-    const nativeStatus = ex.status ? median(ex.status, cwd, env) : undefined;
-    const nativeApply = median(ex.apply, cwd, env);
-    const floor = median([process.execPath, join(here, 'floor.mjs')], cwd, env);
+    const dbmStatus = median([process.execPath, dbm, 'status'], cwd, env, runs);
+    const dbmApply = median([process.execPath, dbm, 'apply'], cwd, env, runs);
+    const nativeStatus = ex.status ? median(ex.status, cwd, env, runs) : undefined;
+    const nativeApply = median(ex.apply, cwd, env, runs);
+    const floor = median([process.execPath, join(here, 'floor.mjs')], cwd, env, runs);
     rows.push({ name, dbmStatus, nativeStatus, dbmApply, nativeApply, floor, note: ex.note });
   } finally {
-    await sql(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+    await sql(admin, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   }
 }
-const cold = median([process.execPath, dbm, '--help'], repo, process.env);
+const cold = median([process.execPath, dbm, '--help'], repo, process.env, runs);
 
 const f = (ms) => (ms === undefined ? '    n/a' : `${ms.toFixed(0).padStart(5)} ms`);
 const ratio = (a, b) => (b === undefined ? '  n/a' : (a / b).toFixed(2).padStart(5));
