@@ -4,7 +4,7 @@
  * constraints (Prisma only creates unique indexes), identity and generated columns, collations,
  * NOT NULL on a list, deferrable foreign keys. Every statement quotes every identifier.
  */
-import { columnList, dotted, ident, literal, qname, type ColumnModel, type ForeignKeyModel, type IndexModel, type TableModel, type UniqueModel } from '@dbm/core';
+import { columnList, dotted, ident, literal, qname, serialSequenceName, type ColumnModel, type ForeignKeyModel, type IndexModel, type TableModel, type UniqueModel } from '@dbm/core';
 
 const tableName = (t: TableModel) => qname({ schema: t.schema, name: t.name });
 
@@ -64,7 +64,13 @@ export function deferrableSql(t: TableModel, fk: ForeignKeyModel): string {
 
 /** Makes a plain column an identity column (its sequence gets PostgreSQL's usual name). */
 export function identitySql(t: TableModel, c: ColumnModel): string {
-  return `ALTER TABLE ${tableName(t)} ALTER COLUMN ${ident(c.name)} ADD GENERATED ${(c.identity ?? 'by default').toUpperCase()} AS IDENTITY;`;
+  // Prisma builds autoincrement() as serial: its default and sequence go before the identity comes
+  const sequence = qname({ ...(t.schema !== 'public' ? { schema: t.schema } : {}), name: serialSequenceName(t.name, c.name) });
+  return (
+    `ALTER TABLE ${tableName(t)} ALTER COLUMN ${ident(c.name)} DROP DEFAULT;\n` +
+    `DROP SEQUENCE IF EXISTS ${sequence};\n` +
+    `ALTER TABLE ${tableName(t)} ALTER COLUMN ${ident(c.name)} ADD GENERATED ${(c.identity ?? 'by default').toUpperCase()} AS IDENTITY;`
+  );
 }
 
 /**

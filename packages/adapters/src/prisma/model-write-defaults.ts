@@ -48,11 +48,14 @@ function literal(d: Extract<DefaultModel, { kind: 'literal' }>, ctx: DefaultCont
 }
 
 /**
- * The `@default(...)` attribute for a column, or undefined when it has none. Identity and generated
- * columns get `dbgenerated()` (the database fills them; the writer adds the SQL making them so).
+ * The `@default(...)` attribute for a column, or undefined when it has none. Integer identity columns
+ * get `autoincrement()`, other identity and generated columns `dbgenerated()` (the database fills them;
+ * the writer adds the SQL making them so).
  */
 export function prismaDefaultAttribute(ctx: DefaultContext): string | undefined {
   const { column } = ctx;
+  // Prisma reads an integer identity column as autoincrement(): declared so, its differ leaves it alone
+  if (column.identity && ['int2', 'int4', 'int8'].includes(canonicalTypeName(column.type)) && column.type.arrayDims === 0) return '@default(autoincrement())';
   if (column.identity || column.generated !== undefined) return '@default(dbgenerated())';
   const d = column.default;
   if (!d) return undefined;

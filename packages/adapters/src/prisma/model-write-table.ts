@@ -77,8 +77,7 @@ export function draftTable(t: TableModel, name: string, enums: EnumLookup, warni
     if (type.native) attrs.push(type.native);
     if (type.unsupported) warn(c.name, `Prisma has no type for ${c.type.sql}: the field is Unsupported(...), which Prisma Client cannot read or write`);
     if (c.identity) {
-      const note = ". Prisma's own migrate dev will propose DROP DEFAULT on it, which fails on an identity column: delete that statement from the migration it writes";
-      warn(c.name, `Prisma cannot declare identity columns; the column is made GENERATED ${c.identity.toUpperCase()} AS IDENTITY by raw SQL${note}`, raw.identitySql(t, c));
+      warn(c.name, `Prisma cannot declare identity columns; the field says @default(autoincrement()) (as Prisma reads an identity column) and raw SQL makes the column GENERATED ${c.identity.toUpperCase()} AS IDENTITY`, raw.identitySql(t, c));
     }
     if (c.generated !== undefined) warn(c.name, 'Prisma cannot declare generated columns; raw SQL recreates the column as GENERATED ALWAYS AS … STORED (it moves to the end of the table)', raw.generatedSql(t, c));
     if (c.collation) warn(c.name, `Prisma cannot declare a column collation; raw SQL sets COLLATE ${c.collation}`, raw.collationSql(t, c));
