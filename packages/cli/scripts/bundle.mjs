@@ -9,7 +9,7 @@
 // core and adapters packages have installed: whatever they can import, the bundle can too.
 import { build } from 'esbuild';
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,7 +65,8 @@ const link = (from, name) => {
   const target = join(links, name);
   if (existsSync(target) || lstatSync(target, { throwIfNoEntry: false })) rmSync(target, { force: true });
   mkdirSync(dirname(target), { recursive: true });
-  symlinkSync(realpathSync(join(from, name)), target, 'dir');
+  // relative, so a checkout that moves keeps a working bundle (the folder is renamed into place at the same depth)
+  symlinkSync(relative(dirname(target), realpathSync(join(from, name))), target, 'dir');
 };
 for (const pkg of ['core', 'adapters']) {
   const modules = join(packages, pkg, 'node_modules');
