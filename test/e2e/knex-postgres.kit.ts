@@ -10,44 +10,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import pg from 'pg';
+import type pg from 'pg';
+import { ADMIN_URL, connect, urlOf } from '../support/pg.js';
+import { show, type Run } from '../support/run.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const example = join(root, 'examples', 'knex-postgres');
 const bin = join(root, 'packages', 'cli', 'bin', 'dbm.js');
 
-/** The server the tests use; unreachable fails the tests, never skips them. */
-export const ADMIN_URL = process.env.DBM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { ADMIN_URL, connect, urlOf, show, type Run };
 
-/** One command run. */
-export interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** A run's output, for assertion messages. */
-export const show = (r: Run): string => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-
-/** The URL of database `name` on the test server, optionally with a password in it. */
-export function urlOf(name: string, password?: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  if (password !== undefined) u.password = encodeURIComponent(password);
-  return u.toString();
-}
-
-/** A client on `url`; a clear failure when the server is not there. */
-export async function connect(url: string): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  c.on('error', () => undefined);
-  try {
-    await c.connect();
-  } catch (e) {
-    throw new Error(`PostgreSQL test server unreachable at ${new URL(url).host} (set DBM_TEST_PG_URL): ${(e as Error).message}`);
-  }
-  return c;
-}
 
 async function admin(sql: string): Promise<void> {
   const c = await connect(ADMIN_URL);

@@ -14,18 +14,13 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, freshDatabase, urlOf, withDb } from '../executor/db.js';
 import { parseMigrationShow } from './typeorm-postgres.kit.js';
+import { show, type Run } from '../support/run.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLE = join(repo, 'examples', 'monorepo-mixed');
 const BIN = join(repo, 'packages', 'cli', 'bin', 'dbm.js');
 const PACKAGES = ['apps/api', 'services/billing', 'services/legacy', 'packages/analytics', 'packages/shared'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-const show = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 /** A copy of the example: files copied, each package's node_modules linked to the installed one. */
 async function exampleCopy(): Promise<string> {

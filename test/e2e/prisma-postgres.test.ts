@@ -14,17 +14,13 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { openPrismaEngine } from '../../packages/adapters/src/prisma/engine.js';
 import { prismaMigrationsList } from '../../packages/adapters/src/prisma/migrations-list.js';
 import { dropDatabase, freshDatabase, urlOf } from '../executor/db.js';
+import { show, type Run } from '../support/run.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLE = join(repo, 'examples', 'prisma-postgres');
 const BIN = join(repo, 'packages', 'cli', 'bin', 'dbm.js');
 const LONG = 300_000;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs dbm in `cwd` with exactly the DATABASE_URL given (none when undefined). */
 async function dbm(cwd: string, args: string[], url: string | undefined): Promise<Run> {
@@ -38,7 +34,6 @@ async function dbm(cwd: string, args: string[], url: string | undefined): Promis
   return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-const show = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 /** A copy of the example (its installed packages linked, as in a checkout), removed after the test. */
 async function copyExample(): Promise<string> {

@@ -10,44 +10,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import pg from 'pg';
+import type pg from 'pg';
+import { ADMIN_URL, connect, urlOf } from '../support/pg.js';
+import { show, type Run } from '../support/run.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const example = join(repo, 'examples', 'typeorm-postgres');
 const bin = join(repo, 'packages', 'cli', 'bin', 'dbm.js');
 
-/** The server the tests use. */
-export const ADMIN_URL = process.env.DBM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { ADMIN_URL, connect, urlOf, show, type Run };
 
-/** One run of a command: exit code and output. */
-export interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `what` of a run, for assertion messages. */
-export const show = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-
-/** The URL of database `name` on the test server, optionally with a password in it. */
-export function urlOf(name: string, password?: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  if (password !== undefined) u.password = password;
-  return u.toString();
-}
-
-/** A connected client; a clear failure when the server cannot be reached. */
-export async function connect(url: string): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  c.on('error', () => undefined);
-  try {
-    await c.connect();
-  } catch (e) {
-    throw new Error(`PostgreSQL test server unreachable (set DBM_TEST_PG_URL): ${(e as Error).message}`);
-  }
-  return c;
-}
 
 /** Runs SQL on a database and returns the rows. */
 export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {

@@ -4,30 +4,15 @@
  * tests, never skips them.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { ADMIN_URL, connect as connectTo, urlOf } from '../support/pg.js';
 import { onTestFinished } from 'vitest';
 
-/** The server the tests use. */
-export const ADMIN_URL = process.env.DBM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { ADMIN_URL, urlOf };
 
-/** The URL of database `name` on the test server (optionally with another password in it). */
-export function urlOf(name: string, password?: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  if (password !== undefined) u.password = encodeURIComponent(password);
-  return u.toString();
-}
-
-/** A connected client on `url`; a clear failure when the server cannot be reached. */
+/** A connected client on `url` that keeps the server's NOTICEs out of the test output. */
 export async function connect(url: string): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  c.on('error', () => undefined);
-  try {
-    await c.connect();
-  } catch (e) {
-    const u = new URL(url);
-    throw new Error(`PostgreSQL test server unreachable at ${u.host}${u.pathname} (set DBM_TEST_PG_URL): ${(e as Error).message}`);
-  }
+  const c = await connectTo(url);
   await c.query('SET client_min_messages = warning');
   return c;
 }

@@ -17,6 +17,9 @@ import { openPrismaEngine } from '../../packages/adapters/src/prisma/engine.js';
 import { prismaMigrationsList } from '../../packages/adapters/src/prisma/migrations-list.js';
 import { typeormGenerate } from '../../packages/adapters/src/typeorm/typeorm-generate.js';
 import { connect } from '../orm-agreement/db.js';
+import { show, type Run } from '../support/run.js';
+
+export { show, type Run };
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(repo, 'packages', 'cli', 'bin', 'dbm.js');
@@ -31,15 +34,7 @@ export const LEDGERS = ['public._prisma_migrations', 'drizzle.__drizzle_migratio
 /** The example folder of an ORM. */
 export const exampleDir = (orm: Orm) => join(repo, 'examples', `${orm}-postgres`);
 
-/** One command run. */
-export interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** A run's output, for assertion messages. */
-export const show = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 async function node(args: readonly string[], cwd: string, url?: string): Promise<Run> {
   const r = await execa(process.execPath, [...args], {
