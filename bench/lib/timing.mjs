@@ -9,16 +9,28 @@ export function time(argv, cwd, env) {
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-/** The median wall time of `runs` runs; a run that exits with a code outside `okCodes` is an error. */
-export function median(argv, cwd, env, runs, okCodes = [0]) {
-  const all = [];
+/**
+ * The median wall times of several commands, run in turns (a, b, c, a, b, c, ...): this machine's speed
+ * drifts by tens of percent within a minute, and commands timed one block after another would each get a
+ * different machine. A run that exits with a code outside `okCodes` is an error. Each argv may be undefined
+ * (nothing to run): its median is undefined.
+ */
+export function medians(argvs, cwd, env, runs, okCodes = [0]) {
+  const all = argvs.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const r = time(argv, cwd, env);
-    if (!okCodes.includes(r.code)) throw new Error(`${argv.join(' ')} (in ${cwd}) exited ${r.code}: ${r.out.slice(0, 600)}`);
-    all.push(r.ms);
+    argvs.forEach((argv, j) => {
+      if (!argv) return;
+      const r = time(argv, cwd, env);
+      if (!okCodes.includes(r.code)) throw new Error(`${argv.join(' ')} (in ${cwd}) exited ${r.code}: ${r.out.slice(0, 600)}`);
+      all[j].push(r.ms);
+    });
   }
-  all.sort((a, b) => a - b);
-  return all[Math.floor(all.length / 2)];
+  return all.map((xs) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] : undefined));
+}
+
+/** The median wall time of `runs` runs of one command. */
+export function median(argv, cwd, env, runs, okCodes = [0]) {
+  return medians([argv], cwd, env, runs, okCodes)[0];
 }
 
 /** Runs one statement on the server at `url` (database creation and removal). */

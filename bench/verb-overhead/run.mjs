@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Verb overhead, in one run: for each example project, `dbm status` and `dbm apply` (nothing pending)
-// against the ORM's own command doing the same, median of several runs each, and `dbm --help` cold start.
+// against the ORM's own command doing the same, median of several runs each (taken in turns), and
+// `dbm --help` cold start.
 // Targets: dbm status <= 0.5x the native command; cold start <= 150 ms.
 // Usage: node bench/verb-overhead/run.mjs [--runs 5] [--examples prisma,knex]
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, sql, time } from '../lib/timing.mjs';
+import { median, medians, sql, time } from '../lib/timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -44,11 +45,9 @@ for (const name of only) {
   try {
     const first = time([process.execPath, dbm, 'apply'], cwd, env);
     if (first.code !== 0) throw new Error(`dbm apply in ${cwd} failed: ${first.out}`);
-    const dbmStatus = median([process.execPath, dbm, 'status'], cwd, env, runs);
-    const dbmApply = median([process.execPath, dbm, 'apply'], cwd, env, runs);
-    const nativeStatus = ex.status ? median(ex.status, cwd, env, runs) : undefined;
-    const nativeApply = median(ex.apply, cwd, env, runs);
-    const floor = median([process.execPath, join(here, 'floor.mjs')], cwd, env, runs);
+    // each pair in turns, so both sides of a ratio see the same machine
+    const [dbmStatus, nativeStatus, floor] = medians([[process.execPath, dbm, 'status'], ex.status, [process.execPath, join(here, 'floor.mjs')]], cwd, env, runs);
+    const [dbmApply, nativeApply] = medians([[process.execPath, dbm, 'apply'], ex.apply], cwd, env, runs);
     rows.push({ name, dbmStatus, nativeStatus, dbmApply, nativeApply, floor, note: ex.note });
   } finally {
     await sql(admin, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);

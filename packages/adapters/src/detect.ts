@@ -6,26 +6,15 @@ import type { OrmName } from './open.js';
 import type { Evidence, Project } from './orm-adapter.js';
 import { ADAPTERS, adapterFor } from './registry.js';
 import { cachedProject } from './cache/project-cache.js';
+import { DetectionError } from './detection-error.js';
 
-/** No ORM, or more than one, where one was expected. Its message names the fix. */
-export class DetectionError extends Error {
-  constructor(
-    message: string,
-    readonly found: readonly Evidence[],
-  ) {
-    super(message);
-    this.name = 'DetectionError';
-  }
-}
+export { DetectionError };
 
 /** Every ORM with evidence in `root`. */
 export async function detectAll(root: string): Promise<Evidence[]> {
-  const found: Evidence[] = [];
-  for (const a of ADAPTERS) {
-    const e = await a.detect(root);
-    if (e) found.push(e);
-  }
-  return found;
+  // side by side, in the registry's order
+  const all = await Promise.all(ADAPTERS.map((a) => a.detect(root)));
+  return all.filter((e): e is Evidence => e !== undefined);
 }
 
 /** The project in `root`: the one ORM found there, or the one `orm` names. */

@@ -3,6 +3,13 @@
  * on disk and the ORM's own ledger. (Detection of the ORM and folder from a project comes on top of this.)
  */
 import type { Ledger, MigrationSource } from '@dbm/core';
+// each ORM's reader and ledger: small modules (the ORMs themselves load only when a code migration runs)
+import { DrizzleLedger } from './drizzle/ledger.js';
+import { readDrizzleMigrations } from './drizzle/read.js';
+import { open as openKnex } from './knex/open.js';
+import { PrismaLedger } from './prisma/ledger.js';
+import { readPrismaMigrations } from './prisma/read.js';
+import { open as openTypeOrm } from './typeorm/open.js';
 
 /** The ORMs dbm drives. */
 export const ORMS = ['prisma', 'drizzle', 'knex', 'typeorm'] as const;
@@ -33,14 +40,10 @@ export interface MigrationSet {
 export async function openMigrations(o: OpenOptions): Promise<MigrationSet> {
   switch (o.orm) {
     case 'prisma': {
-      const { readPrismaMigrations } = await import('./prisma/read.js');
-      const { PrismaLedger } = await import('./prisma/ledger.js');
       const sources = await readPrismaMigrations(o.dir);
       return { orm: o.orm, dir: o.dir, sources, ledger: new PrismaLedger({ sources, ...(o.schema ? { schema: o.schema } : {}) }) };
     }
     case 'drizzle': {
-      const { readDrizzleMigrations } = await import('./drizzle/read.js');
-      const { DrizzleLedger } = await import('./drizzle/ledger.js');
       const sources = await readDrizzleMigrations(o.dir);
       return {
         orm: o.orm,
@@ -50,15 +53,8 @@ export async function openMigrations(o: OpenOptions): Promise<MigrationSet> {
       };
     }
     case 'knex':
+      return openKnex(o);
     case 'typeorm':
-      return openCodeMigrations(o);
+      return openTypeOrm(o);
   }
-}
-
-async function openCodeMigrations(o: OpenOptions): Promise<MigrationSet> {
-  // literal specifiers, so bundlers and vitest can see them
-  const mod = (o.orm === 'knex' ? await import('./knex/open.js') : await import('./typeorm/open.js')) as {
-    open(o: OpenOptions): Promise<MigrationSet>;
-  };
-  return mod.open(o);
 }

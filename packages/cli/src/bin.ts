@@ -1,5 +1,7 @@
 /** Process entry: runs the CLI and turns unexpected failures into a short message and exit code 1. */
-import { run } from './cli.js';
+
+// verbs whose plain runs skip building the yargs CLI (fast.ts); the check is here so other verbs load none of it
+const FAST_VERBS: readonly string[] = ['status'];
 
 /**
  * pg asks whether it runs on Cloudflare Workers when it loads: without a `navigator` (Node 20 has none) it
@@ -20,6 +22,12 @@ function navigatorAsNewerNode(): void {
 export async function main(argv: readonly string[]): Promise<number> {
   navigatorAsNewerNode();
   try {
+    if (FAST_VERBS.includes(argv[0] ?? '')) {
+      const code = await (await import('./fast.js')).runFast(argv);
+      if (code !== undefined) return code;
+    }
+    // loaded when needed: the fast path never loads yargs
+    const { run } = await import('./cli.js');
     return await run(argv);
   } catch (e) {
     const verbose = argv.includes('--verbose');

@@ -9,7 +9,7 @@ import { rollbackCommand } from './commands/rollback.js';
 import { rulesCommand } from './commands/rules.js';
 import { statusCommand } from './commands/status.js';
 import { translateCommand } from './commands/translate.js';
-import type { CommandModule } from './commands/shared.js';
+import { exitCodeOf, GLOBAL_OPTIONS, type CommandModule } from './commands/shared.js';
 import { EXIT, ExitError } from './errors.js';
 import { withWorkspace } from './workspace/hook.js';
 
@@ -41,7 +41,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     )
     .strict()
     .demandCommand(1, 'Name a command: dbm <command> (dbm --help lists them)')
-    .option('verbose', { type: 'boolean', describe: 'Show more detail (stack traces of internal errors too)' })
+    .options(GLOBAL_OPTIONS)
     .help()
     .alias('h', 'help')
     .version()
@@ -73,11 +73,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (e) {
-    if (e instanceof ExitError) {
-      process.stderr.write(`${e.message}\n`);
-      return e.code;
-    }
-    throw e;
+    return exitCodeOf(e);
   }
   if (usageError) {
     process.stderr.write(`dbm: ${usageError}\n`);

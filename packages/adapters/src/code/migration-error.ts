@@ -1,5 +1,5 @@
 /** A code migration (knex, TypeORM) that failed, named, with the database's SQLSTATE kept for retries. */
-import { redactText } from '@dbm/core';
+import { redactText } from '@dbm/core/status';
 
 /** Thrown by the code runners; `code` is the SQLSTATE when the database raised the error. */
 export class CodeMigrationError extends Error {

@@ -1,15 +1,16 @@
 /**
- * The drizzle adapter: detect (package.json, drizzle.config.*, a journal), project (from the config,
+ * The drizzle adapter: detect (package.json, drizzle.config.*, a journal; imported with the registry), project (from the config,
  * loaded as drizzle-kit loads it), open (journal, files and `__drizzle_migrations`) and generate
  * (drizzle-kit's generator, then the safety pass). The ORM's code loads only when a verb needs it.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
+import { detectDrizzle } from './detect.js';
 import { openMigrations } from '../open.js';
 
 /** drizzle behind {@link OrmAdapter}. */
 export const drizzleAdapter: OrmAdapter = {
   orm: 'drizzle',
-  detect: async (root) => (await import('./detect.js')).detectDrizzle(root),
+  detect: detectDrizzle,
   project: async (root, evidence) => (await import('./project.js')).drizzleProject(root, evidence),
   open: (project) =>
     openMigrations({

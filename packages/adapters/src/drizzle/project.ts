@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { DetectionError } from '../detect.js';
+import { DetectionError } from '../detection-error.js';
 import type { Dialect, Evidence, Project } from '../orm-adapter.js';
 import { findDrizzleConfig } from './config-file.js';
 import { loadDrizzleConfig, type DrizzleConfig } from './config.js';

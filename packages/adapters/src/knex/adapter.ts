@@ -1,14 +1,17 @@
 /**
- * The knex adapter: detect, project, open and generate behind the common interface. Every part is
- * imported when used, so loading the registry (and `dbm --help`) loads neither knex nor tsx.
+ * The knex adapter: detect, project, open and generate behind the common interface. Detection and opening
+ * are imported with the registry (small modules every verb needs: importing them on use cost a file load
+ * each, one after another); knex itself, tsx and the generator load only when used.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
+import { describeKnexProject, detectKnex } from './detect.js';
+import { openKnexProject } from './project-open.js';
 
 /** knex behind {@link OrmAdapter}. */
 export const knexAdapter: OrmAdapter = {
   orm: 'knex',
-  detect: async (root) => (await import('./detect.js')).detectKnex(root),
-  project: async (root, evidence) => (await import('./detect.js')).describeKnexProject(root, evidence),
-  open: async (project) => (await import('./project-open.js')).openKnexProject(project),
+  detect: detectKnex,
+  project: describeKnexProject,
+  open: openKnexProject,
   generate: async (project, options) => (await import('./generate.js')).generateKnex(project, options),
 };

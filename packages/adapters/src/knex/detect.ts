@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DetectionError } from '../detect.js';
+import { DetectionError } from '../detection-error.js';
 import type { Dialect, Evidence, Project } from '../orm-adapter.js';
 import { dialectOfClient, dialectOfDrivers } from './client.js';
 import { urlSource } from './connection.js';

@@ -5,8 +5,9 @@
 import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { firstFound } from '../code/first-found.js';
 import { importMigrationFile } from '../code/load-module.js';
-import { DetectionError } from '../detect.js';
+import { DetectionError } from '../detection-error.js';
 
 /** The knexfile names knex's CLI looks for, in the order dbm prefers them. */
 export const KNEXFILE_NAMES: readonly string[] = ['knexfile.js', 'knexfile.cjs', 'knexfile.mjs', 'knexfile.ts'];
@@ -31,11 +32,10 @@ const exists = (file: string) =>
 
 /** The knexfile in `root`, if there is one. */
 export async function findKnexfile(root: string): Promise<string | undefined> {
-  for (const name of KNEXFILE_NAMES) {
-    const file = path.join(root, name);
-    if (await exists(file)) return file;
-  }
-  return undefined;
+  return firstFound(
+    KNEXFILE_NAMES.map((name) => path.join(root, name)),
+    exists,
+  );
 }
 
 // node reports a JavaScript syntax error without its place; `node --check` prints `file:line` first

@@ -1,6 +1,6 @@
 /** The knexfile's `migrations` block, read into the options dbm's knex reader and ledger take. */
 import path from 'node:path';
-import { DetectionError } from '../detect.js';
+import { DetectionError } from '../detection-error.js';
 import type { KnexMigrationOptions } from './options.js';
 
 /** knex's migration settings with directories made absolute (against the knexfile's folder, as knex's CLI does). */

@@ -42,10 +42,14 @@ async function migrationsFolder(root: string): Promise<string | undefined> {
 
 /** Evidence of Prisma in `root`, or undefined when there is none. */
 export async function detectPrisma(root: string): Promise<Evidence | undefined> {
-  const reasons = await prismaDependencies(root);
-  for (const name of PRISMA_CONFIG_FILES) if (await exists(join(root, name))) reasons.push(name);
-  for (const name of SCHEMAS) if (await exists(join(root, name))) reasons.push(name);
-  const migrations = await migrationsFolder(root);
+  const files = [...PRISMA_CONFIG_FILES, ...SCHEMAS];
+  // every look at once; the reasons keep the order above
+  const [dependencies, present, migrations] = await Promise.all([
+    prismaDependencies(root),
+    Promise.all(files.map((name) => exists(join(root, name)))),
+    migrationsFolder(root),
+  ]);
+  const reasons = [...dependencies, ...files.filter((_, i) => present[i])];
   if (migrations) reasons.push(migrations);
   return reasons.length ? { orm: 'prisma', reasons } : undefined;
 }

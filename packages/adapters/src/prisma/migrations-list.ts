@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
+import { prismaFolderOrder } from './folder-order.js';
 
 /** The name of Prisma's lock file in the migrations folder. */
 export const PRISMA_LOCK_FILE = 'migration_lock.toml';
@@ -17,7 +18,7 @@ export async function prismaMigrationsList(dir: string, shadowDbInitScript = '')
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
+    .sort(prismaFolderOrder);
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,

@@ -3,7 +3,7 @@
  * does not load, a provider dbm does not drive. It is a {@link DetectionError} (the project cannot be
  * described), so every verb reports it as a usage error with its message, and nothing is written.
  */
-import { DetectionError } from '../detect.js';
+import { DetectionError } from '../detection-error.js';
 
 /** A Prisma project that cannot be described or generated from; the message names the file and the fix. */
 export class PrismaProjectError extends DetectionError {

@@ -10,6 +10,7 @@ import type { MigrationSource } from '@dbm/core';
 import { MigrationFolderError } from '../migration-folder-error.js';
 import { prismaChecksum } from './checksum.js';
 import { readOptional } from '../code/read-optional.js';
+import { prismaFolderOrder } from './folder-order.js';
 
 /** The file holding a migration, inside its folder. */
 export const PRISMA_MIGRATION_FILE = 'migration.sql';
@@ -34,16 +35,16 @@ export async function readPrismaMigrations(dir: string): Promise<MigrationSource
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
-  const sources: MigrationSource[] = [];
-  for (const [order, name] of names.entries()) {
-    const path = join(dir, name, PRISMA_MIGRATION_FILE);
-    const sql = await readOptional(path);
-    if (sql === undefined) {
-      throw new MigrationFolderError(`Prisma migration file not found: ${path} (Prisma treats every folder in ${dir} as a migration)`, path);
-    }
-    const downSql = await readOptional(join(dir, name, PRISMA_DOWN_FILE));
-    sources.push({ name, checksum: prismaChecksum(sql), order, sql, path, ...(downSql === undefined ? {} : { downSql }) });
-  }
-  return sources;
+    .sort(prismaFolderOrder);
+  // read side by side: one file after another cost ~2 ms a migration of every `dbm status`
+  return Promise.all(
+    names.map(async (name, order) => {
+      const path = join(dir, name, PRISMA_MIGRATION_FILE);
+      const [sql, downSql] = await Promise.all([readOptional(path), readOptional(join(dir, name, PRISMA_DOWN_FILE))]);
+      if (sql === undefined) {
+        throw new MigrationFolderError(`Prisma migration file not found: ${path} (Prisma treats every folder in ${dir} as a migration)`, path);
+      }
+      return { name, checksum: prismaChecksum(sql), order, sql, path, ...(downSql === undefined ? {} : { downSql }) } satisfies MigrationSource;
+    }),
+  );
 }

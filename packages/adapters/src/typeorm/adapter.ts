@@ -1,17 +1,19 @@
 /**
- * The TypeORM adapter: detect, project, open and generate behind the common interface. Everything past
- * detection is imported on use, so loading the registry (and `dbm --help`) never loads TypeORM or tsx.
+ * The TypeORM adapter: detect, project, open and generate behind the common interface. Detection and
+ * opening the migrations are small modules imported with the registry; describing the project and
+ * generating are imported on use, so loading the registry (and `dbm --help`) never loads TypeORM or tsx.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
 import { detectTypeOrm } from './detect.js';
+import { open } from './open.js';
 
 /** TypeORM behind {@link OrmAdapter}. */
 export const typeormAdapter: OrmAdapter = {
   orm: 'typeorm',
   detect: detectTypeOrm,
   project: async (root, evidence) => (await import('./project.js')).describeTypeOrmProject(root, evidence),
-  open: async (project) =>
-    (await import('./open.js')).open(
+  open: (project) =>
+    open(
       {
         orm: 'typeorm',
         dir: project.migrationsDir,

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { firstFound } from '../code/first-found.js';
 import type { Evidence } from '../orm-adapter.js';
 
 /** The DataSource file names looked for first, relative to the package root, in this order. */
@@ -48,13 +49,12 @@ async function scan(dir: string, depth: number): Promise<string | undefined> {
 
 /** The package's DataSource file, absolute; undefined when there is none. */
 export async function findDataSourceFile(root: string): Promise<string | undefined> {
-  for (const candidate of DATA_SOURCE_CANDIDATES) {
-    const file = path.join(root, candidate);
-    const text = await readText(file);
+  const file = await firstFound(
+    DATA_SOURCE_CANDIDATES.map((candidate) => path.join(root, candidate)),
     // an ormconfig or data-source file that is not TypeORM's (another tool's) does not count
-    if (text !== undefined && /DataSource|typeorm/.test(text)) return file;
-  }
-  return scan(path.join(root, 'src'), 0);
+    async (file) => /DataSource|typeorm/.test((await readText(file)) ?? ''),
+  );
+  return file ?? scan(path.join(root, 'src'), 0);
 }
 
 /** Whether package.json lists typeorm (in any dependency field). */

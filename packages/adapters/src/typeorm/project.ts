@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { DetectionError } from '../detect.js';
+import { DetectionError } from '../detection-error.js';
 import type { Dialect, Evidence, Project } from '../orm-adapter.js';
 import { DATA_SOURCE_CANDIDATES, findDataSourceFile } from './detect.js';
 import { DataSourceLoadError, loadDataSourceOptions } from './load-data-source.js';

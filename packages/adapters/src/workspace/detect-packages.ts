@@ -3,7 +3,8 @@
  * is none. A package with no ORM is skipped (a workspace has shared libraries and apps without a
  * database), not an error; two ORMs in one package is reported on that package's row only.
  */
-import { DetectionError, detectProject } from '../detect.js';
+import { detectProject } from '../detect.js';
+import { DetectionError } from '../detection-error.js';
 import type { OrmName } from '../open.js';
 import type { Project } from '../orm-adapter.js';
 import type { WorkspacePackage } from './discover.js';

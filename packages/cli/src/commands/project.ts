@@ -1,5 +1,5 @@
 /** The options that say which project, ledger and database a verb works on. */
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { ExitError } from '../errors.js';
 import { settingsFor } from './settings.js';
 
@@ -13,15 +13,19 @@ export interface ProjectArgs {
   'ledger-schema'?: string;
 }
 
-/** Adds --orm, --dir, --url and the ledger location options. */
+/** --project, --orm, --dir, --url and the ledger location: one table, for yargs and for the fast path (fast.ts). */
+export const PROJECT_OPTIONS = {
+  project: { type: 'string', describe: 'The package directory to work in (default: the current directory)' },
+  orm: { type: 'string', choices: ['prisma', 'drizzle', 'knex', 'typeorm'], describe: 'The ORM, when the package has more than one or detection fails' },
+  dir: { type: 'string', describe: 'The migrations folder, when it is not where the ORM config says' },
+  url: { type: 'string', describe: 'Database URL (default: the variable databaseUrlEnv names in dbm.config, else $DATABASE_URL)' },
+  'ledger-table': { type: 'string', describe: "The ORM's history table, when the project renamed it" },
+  'ledger-schema': { type: 'string', describe: "The schema of the ORM's history table, when the project moved it" },
+} as const satisfies Record<string, Options>;
+
+/** Adds {@link PROJECT_OPTIONS}. */
 export function projectOptions(y: Argv): Argv {
-  return y
-    .option('project', { type: 'string', describe: 'The package directory to work in (default: the current directory)' })
-    .option('orm', { type: 'string', choices: ['prisma', 'drizzle', 'knex', 'typeorm'], describe: 'The ORM, when the package has more than one or detection fails' })
-    .option('dir', { type: 'string', describe: 'The migrations folder, when it is not where the ORM config says' })
-    .option('url', { type: 'string', describe: 'Database URL (default: the variable databaseUrlEnv names in dbm.config, else $DATABASE_URL)' })
-    .option('ledger-table', { type: 'string', describe: "The ORM's history table, when the project renamed it" })
-    .option('ledger-schema', { type: 'string', describe: "The schema of the ORM's history table, when the project moved it" });
+  return y.options(PROJECT_OPTIONS);
 }
 
 /**
@@ -78,7 +82,7 @@ export function withUrlLedgerSchema<P extends { orm: string; ledgerSchema?: stri
  */
 export async function resolveProject(args: ProjectArgs) {
   const s = await settingsFor(args);
-  const adapters = await import('@dbm/adapters');
+  const adapters = await import('@dbm/adapters/project');
   const { resolve } = await import('node:path');
   const root = resolve(args.project ?? '.');
   const configured = {
@@ -111,7 +115,7 @@ export async function resolveProject(args: ProjectArgs) {
 
 /** Opens the migrations and the ledger of the project the arguments name (detected when not named). */
 export async function openProject(args: ProjectArgs) {
-  const adapters = await import('@dbm/adapters');
+  const adapters = await import('@dbm/adapters/project');
   let project = await resolveProject(args);
   if (project.orm === 'prisma') {
     // the ledger's schema follows the URL's ?schema=; a missing URL is reported by the verb that needs one
@@ -134,7 +138,7 @@ export async function openProject(args: ProjectArgs) {
 
 /** Turns the executor's user-facing errors into exit errors (redacting the URL). */
 export async function userErrors<T>(url: string, work: () => Promise<T>): Promise<T> {
-  const core = await import('@dbm/core');
+  const core = await import('@dbm/core/status');
   try {
     return await work();
   } catch (e) {

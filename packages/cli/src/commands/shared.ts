@@ -1,5 +1,5 @@
 /** Options and helpers several commands share. */
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { ExitError } from '../errors.js';
 
 /** A command: yargs metadata plus a run function that returns the exit code. */
@@ -12,11 +12,29 @@ export interface CommandModule<A> {
   readonly subcommands?: readonly CommandModule<never>[];
 }
 
-/** `--format` with the given choices, and `--json` as its shorthand. */
+/** The options every verb takes. */
+export const GLOBAL_OPTIONS = {
+  verbose: { type: 'boolean', describe: 'Show more detail (stack traces of internal errors too)' },
+} as const satisfies Record<string, Options>;
+
+/** Prints an {@link ExitError}'s message and gives its code; anything else is rethrown. */
+export function exitCodeOf(e: unknown): number {
+  if (!(e instanceof ExitError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  return e.code;
+}
+
+/** `--format` with the given choices, and `--json` as its shorthand, as a table of options. */
+export function formatOptions(choices: readonly string[]) {
+  return {
+    format: { type: 'string', choices: [...choices], describe: `Output format (default ${choices[0]})` },
+    json: { type: 'boolean', describe: 'Shorthand for --format json' },
+  } as const satisfies Record<string, Options>;
+}
+
+/** Adds {@link formatOptions}. */
 export function formatOption(y: Argv, choices: string[]): Argv {
-  return y
-    .option('format', { type: 'string', choices, describe: `Output format (default ${choices[0]})` })
-    .option('json', { type: 'boolean', describe: 'Shorthand for --format json' });
+  return y.options(formatOptions(choices));
 }
 
 /** The format asked for, `--json` winning over the default. */

@@ -2,8 +2,8 @@
 import type { Argv } from 'yargs';
 import { EXIT } from '../errors.js';
 import { colorEnabled, painter } from '../output/color.js';
-import { databaseUrl, openProject, projectOptions, userErrors, type ProjectArgs } from './project.js';
-import { formatOption, resolveFormat, type CommandModule } from './shared.js';
+import { databaseUrl, openProject, PROJECT_OPTIONS, userErrors, type ProjectArgs } from './project.js';
+import { formatOptions, resolveFormat, type CommandModule } from './shared.js';
 
 interface StatusArgs extends ProjectArgs {
   format?: string;
@@ -24,7 +24,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const format = resolveFormat(args, ['human', 'json']);
   const project = await openProject(args);
   const url = databaseUrl(args, project.project);
-  const core = await import('@dbm/core');
+  const core = await import('@dbm/core/status');
   const report = await userErrors(url, async () => {
     const client = await core.connect(url);
     try {
@@ -51,11 +51,14 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   return report.clean ? EXIT.ok : EXIT.usage;
 }
 
+/** The options of `dbm status` (workspace mode adds --filter and --all). */
+export const STATUS_OPTIONS = { ...formatOptions(['human', 'json']), ...PROJECT_OPTIONS };
+
 /** The yargs command. */
 export const statusCommand: CommandModule<StatusArgs> = {
   command: 'status',
   describe: 'Show applied, pending, failed, edited and missing migrations (read-only)',
   builder: (y: Argv) =>
-    projectOptions(formatOption(y, ['human', 'json'])).epilog('Exit codes: 0 up to date, 2 pending or drift, 1 error.') as unknown as Argv<StatusArgs>,
+    y.options(STATUS_OPTIONS).epilog('Exit codes: 0 up to date, 2 pending or drift, 1 error.') as unknown as Argv<StatusArgs>,
   run: runStatus,
 };

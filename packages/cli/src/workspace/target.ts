@@ -43,17 +43,19 @@ export async function workspaceTarget(args: ProjectArgs & WorkspaceArgs, verb: W
   const one = ONE_PACKAGE_FLAGS.filter((f) => args[f] !== undefined);
   if (!explicit && one.length) return undefined;
   return workspaceErrors(async () => {
-    const adapters = await import('@dbm/adapters');
     let root;
     if (explicit) {
+      const adapters = await import('@dbm/adapters');
       if (args.all && filters.length) throw new ExitError('dbm: --all and --filter contradict each other: use one');
       if (one.length) throw new ExitError(`dbm: --${one.join(', --')} describe one package: run dbm in that package (or with --project <dir>) without --all/--filter`);
       root = await adapters.findWorkspaceRoot(here);
       if (!root) throw new ExitError(`dbm: --${args.all ? 'all' : 'filter'} needs a workspace: found no pnpm-workspace.yaml listing packages, nor a package.json with "workspaces", in ${here} or above`);
     } else {
-      root = await adapters.readWorkspaceRoot(here);
+      // the light entry: a run in a package (the common case) loads no workspace code beyond this check
+      const light = await import('@dbm/adapters/project');
+      root = await light.readWorkspaceRoot(here);
       // a workspace root that is a project itself keeps the one-package behaviour without --all/--filter
-      if (!root || (await adapters.detectAll(here)).length) return undefined;
+      if (!root || (await light.detectAll(here)).length) return undefined;
       if (verb !== 'status' && verb !== 'detect') {
         throw new ExitError(
           verb === 'generate'
@@ -62,6 +64,7 @@ export async function workspaceTarget(args: ProjectArgs & WorkspaceArgs, verb: W
         );
       }
     }
+    const adapters = await import('@dbm/adapters');
     const workspace = await adapters.discoverWorkspace(root);
     const chosen = await adapters.filterPackages(workspace.packages, filters, process.cwd());
     // status and detect need no order: a dependency cycle fails only the verbs that run packages one after another
