@@ -11,11 +11,9 @@ import { PrismaLedger } from './prisma/ledger.js';
 import { readPrismaMigrations } from './prisma/read.js';
 import { open as openTypeOrm } from './typeorm/open.js';
 
-/** The ORMs dbm drives. */
-export const ORMS = ['prisma', 'drizzle', 'knex', 'typeorm'] as const;
+import { ORMS, type OrmName } from './orms.js';
 
-/** One of {@link ORMS}. */
-export type OrmName = (typeof ORMS)[number];
+export { ORMS, type OrmName };
 
 /** What to open. */
 export interface OpenOptions {

@@ -52,7 +52,7 @@ export async function runFast(argv: readonly string[]): Promise<number | undefin
   if (argv[0] !== 'status') return undefined;
   // the modules the verb imports as it goes, fetched side by side now: one after another, each waiting for
   // the code before it to run, they made a waterfall of file reads (the full CLI reuses them on a fallback)
-  const preload = Promise.all([import('@dbm/adapters/config'), import('@dbm/adapters/project'), import('@dbm/core/status'), import('./workspace/run.js')]);
+  const preload = Promise.all([import('./light.js'), import('./workspace/run.js')]);
   const [{ statusCommand, STATUS_OPTIONS }, { withWorkspace }, { workspaceOptionTable }] = await Promise.all([
     import('./commands/status.js'),
     import('./workspace/hook.js'),

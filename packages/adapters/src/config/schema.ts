@@ -3,7 +3,7 @@
  * messages are built from this table, so each one says the same three things whatever valibot found.
  */
 import * as v from 'valibot';
-import { ORMS } from '../open.js';
+import { ORMS } from '../orms.js';
 import { DURATION_FORMAT, isPgDuration } from './duration.js';
 
 /** What a key expects, and a line a user can copy. */

@@ -5,15 +5,12 @@
  */
 import type pg from 'pg';
 import type { Ledger, LedgerRow, MigrationSource } from '@dbm/core';
+import { tableVisible } from '../code/table-visible.js';
 import { ident, knexTable, qualified, type KnexMigrationOptions, type KnexTable } from './options.js';
 
 /** Whether `table` exists where knex looks for it: the named schema, else the connection's current schema. */
 export async function knexTableExists(client: pg.ClientBase, t: KnexTable, table: string): Promise<boolean> {
-  const r = await client.query(
-    `SELECT 1 FROM information_schema.tables WHERE table_name = $1 AND table_schema = coalesce($2, current_schema())`,
-    [table, t.schemaName ?? null],
-  );
-  return r.rowCount !== null && r.rowCount > 0;
+  return tableVisible(client, t.schemaName, table);
 }
 
 /** Creates knex's two tables and the lock row as knex does on its first `migrate:*` command, if missing. */

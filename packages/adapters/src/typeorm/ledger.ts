@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Ledger, LedgerRow, MigrationSource } from '@dbm/core';
+import { tableVisible } from '../code/table-visible.js';
 import { ident, qualified, typeormPrimaryKeyName, typeormTable, typeormTimestamp, type TypeOrmMigrationOptions, type TypeOrmTable } from './options.js';
 
 /** The timestamp TypeORM records for a source: read's meta, else the digits ending its name. */
@@ -26,11 +27,7 @@ export class TypeOrmLedger implements Ledger {
 
   /** Looks where TypeORM's hasTable looks: the DataSource's schema, else the current schema. */
   async exists(client: pg.ClientBase): Promise<boolean> {
-    const r = await client.query(
-      `SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce($1, current_schema()) AND table_name = $2`,
-      [this.t.schema ?? null, this.t.tableName],
-    );
-    return r.rowCount !== null && r.rowCount > 0;
+    return tableVisible(client, this.t.schema, this.t.tableName);
   }
 
   async ensure(client: pg.ClientBase): Promise<void> {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { connect, readStatus } from '@dbm/core';
 import type { Project } from '../orm-adapter.js';
-import { openMigrations } from '../open.js';
+import { open } from './open.js';
 import { TypeOrmGenerateError } from './generate-error.js';
 import { writeFolder } from './migrations-location.js';
 
@@ -16,7 +16,7 @@ export async function refusePending(project: Project, url: string): Promise<void
     await (await connect(url, 'dbm generate')).end();
     return;
   }
-  const set = await openMigrations({
+  const set = await open({
     orm: 'typeorm',
     dir: project.migrationsDir,
     ...(project.ledgerTable ? { table: project.ledgerTable } : {}),

@@ -82,7 +82,7 @@ export function withUrlLedgerSchema<P extends { orm: string; ledgerSchema?: stri
  */
 export async function resolveProject(args: ProjectArgs) {
   const s = await settingsFor(args);
-  const adapters = await import('@dbm/adapters/project');
+  const adapters = await import('../light.js');
   const { resolve } = await import('node:path');
   const root = resolve(args.project ?? '.');
   const configured = {
@@ -115,7 +115,7 @@ export async function resolveProject(args: ProjectArgs) {
 
 /** Opens the migrations and the ledger of the project the arguments name (detected when not named). */
 export async function openProject(args: ProjectArgs) {
-  const adapters = await import('@dbm/adapters/project');
+  const adapters = await import('../light.js');
   let project = await resolveProject(args);
   if (project.orm === 'prisma') {
     // the ledger's schema follows the URL's ?schema=; a missing URL is reported by the verb that needs one
@@ -138,7 +138,7 @@ export async function openProject(args: ProjectArgs) {
 
 /** Turns the executor's user-facing errors into exit errors (redacting the URL). */
 export async function userErrors<T>(url: string, work: () => Promise<T>): Promise<T> {
-  const core = await import('@dbm/core/status');
+  const core = await import('../light.js');
   try {
     return await work();
   } catch (e) {

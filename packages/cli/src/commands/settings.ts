@@ -23,7 +23,7 @@ export interface SettingFlags {
 const loaded = new Map<string, Promise<LoadedConfig>>();
 
 async function checkFlags(args: SettingFlags): Promise<void> {
-  const { isPgDuration } = await import('@dbm/adapters/config');
+  const { isPgDuration } = await import('../light.js');
   for (const flag of ['lock-timeout', 'statement-timeout'] as const) {
     const value = args[flag];
     if (value !== undefined && !isPgDuration(value)) {
@@ -40,7 +40,7 @@ async function checkFlags(args: SettingFlags): Promise<void> {
 
 /** The effective settings for `--project` (default: the current directory); `rules` are the `--rule` flags, by rule id. */
 export async function settingsFor(args: SettingFlags, rules: Readonly<Record<string, RuleSetting>> = {}): Promise<Settings> {
-  const config = await import('@dbm/adapters/config');
+  const config = await import('../light.js');
   const { resolve } = await import('node:path');
   await checkFlags(args);
   const dir = resolve(args.project ?? '.');

@@ -24,7 +24,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const format = resolveFormat(args, ['human', 'json']);
   const project = await openProject(args);
   const url = databaseUrl(args, project.project);
-  const core = await import('@dbm/core/status');
+  const core = await import('../light.js');
   const report = await userErrors(url, async () => {
     const client = await core.connect(url);
     try {

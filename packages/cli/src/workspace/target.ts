@@ -52,7 +52,7 @@ export async function workspaceTarget(args: ProjectArgs & WorkspaceArgs, verb: W
       if (!root) throw new ExitError(`dbm: --${args.all ? 'all' : 'filter'} needs a workspace: found no pnpm-workspace.yaml listing packages, nor a package.json with "workspaces", in ${here} or above`);
     } else {
       // the light entry: a run in a package (the common case) loads no workspace code beyond this check
-      const light = await import('@dbm/adapters/project');
+      const light = await import('../light.js');
       root = await light.readWorkspaceRoot(here);
       // a workspace root that is a project itself keeps the one-package behaviour without --all/--filter
       if (!root || (await light.detectAll(here)).length) return undefined;
