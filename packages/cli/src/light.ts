@@ -1,7 +1,8 @@
 /**
  * The read-only corners of the adapters and core that `status` (and the first steps of every verb that
- * opens a project) needs, behind one import: the bundler then keeps them together in a few files instead
- * of a file per combination of importers, and loading them is one round of reads instead of dozens.
+ * opens a project) needs, behind one import, so the fast path can fetch them all in one round before the
+ * verb asks for them. (It does not merge the bundler's chunks: esbuild still splits these modules by the
+ * heavier modules that import them too.)
  */
 export * from '@dbm/adapters/config';
 export * from '@dbm/adapters/project';
