@@ -21,6 +21,7 @@ export { typeormTimestamp, type TypeOrmMigrationOptions } from './typeorm/option
 export type { Dialect, Evidence, Project, GenerateOptions, GenerateResult, OrmAdapter } from './orm-adapter.js';
 export { DetectionError, detectAll, detectProject } from './detect.js';
 export { ADAPTERS, adapterFor } from './registry.js';
+export { generateMigration, type OrmGenerator } from './generators.js';
 export * from './workspace/index.js';
 export * from './config/index.js';
 export * from './translate/index.js';

@@ -1,6 +1,7 @@
 /**
- * The one interface every ORM adapter implements: find the ORM in a package, describe the project,
- * open its migrations and ledger, and generate a new migration in the ORM's own form.
+ * The one interface every ORM adapter implements: find the ORM in a package, describe the project, and
+ * open its migrations and ledger. Generating a migration in the ORM's own form is each ORM's generator
+ * (generators.ts), kept apart so the verbs that only read load none of it.
  */
 import type { MigrationSet, OrmName } from './open.js';
 
@@ -38,7 +39,7 @@ export interface Project {
   readonly settings?: Readonly<Record<string, unknown>>;
 }
 
-/** Options of {@link OrmAdapter.generate}. */
+/** Options of a generator (generators.ts). */
 export interface GenerateOptions {
   /** The migration's name (slug), e.g. "add_orders_status". */
   readonly name: string;
@@ -74,6 +75,4 @@ export interface OrmAdapter {
   project(root: string, evidence: Evidence): Promise<Project>;
   /** The migrations on disk and the ORM's ledger. */
   open(project: Project): Promise<MigrationSet>;
-  /** Generates the next migration with the ORM's own generator, then the safety pass; writes the ORM's files. */
-  generate(project: Project, options: GenerateOptions): Promise<GenerateResult>;
 }

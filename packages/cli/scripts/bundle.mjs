@@ -7,10 +7,14 @@
 // Third-party packages stay outside the bundle (they ship wasm, workers and files read at run time). The
 // chunks import them by bare name from dist/bundle/, so dist/bundle/node_modules links every package the
 // core and adapters packages have installed: whatever they can import, the bundle can too.
+//
+// `dbm status` runs from a bundle of its own beside them: one CommonJS file that V8's code cache can keep
+// (fast-bundle.mjs).
 import { build } from 'esbuild';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFastBundle } from './fast-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packages = join(root, '..');
@@ -29,6 +33,20 @@ const bundledPackage = (p) => p === 'pg' || p.startsWith('pg/');
 const needsInstalledPg = (importer) => importer.startsWith(join(packages, 'adapters', 'dist', 'prisma'));
 
 const BANNER = "import { createRequire as __dbmRequire } from 'node:module'; const require = __dbmRequire(import.meta.url);";
+
+// third-party packages stay outside, but for pg (see above) and the CLI's own dependencies
+const externalDependencies = {
+  name: 'external-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (!isBare(args.path) || args.path.startsWith('@dbm/')) return undefined;
+      if (args.path === 'pg-native') return { path: args.path, external: true };
+      if (bundledPackage(args.path) && !needsInstalledPg(args.importer)) return undefined;
+      if (fromWorkspace(args.importer) && !ownCode(args.importer)) return { path: args.path, external: true };
+      return undefined;
+    });
+  },
+};
 
 await build({
   entryPoints: {
@@ -52,20 +70,7 @@ await build({
   // condition of their package.json that esbuild never applies unless told); import/require follow the
   // import kind, so pg's require('pg-pool') gets pg-pool's CommonJS build
   banner: { js: BANNER },
-  plugins: [
-    {
-      name: 'external-dependencies',
-      setup(b) {
-        b.onResolve({ filter: /.*/ }, (args) => {
-          if (!isBare(args.path) || args.path.startsWith('@dbm/')) return undefined;
-          if (args.path === 'pg-native') return { path: args.path, external: true };
-          if (bundledPackage(args.path) && !needsInstalledPg(args.importer)) return undefined;
-          if (fromWorkspace(args.importer) && !ownCode(args.importer)) return { path: args.path, external: true };
-          return undefined;
-        });
-      },
-    },
-  ],
+  plugins: [externalDependencies],
   logLevel: 'warning',
 });
 
@@ -78,6 +83,8 @@ for (const file of readdirSync(outdir)) {
   const body = text.slice(BANNER.length);
   if (!/\brequire\b/.test(body)) writeFileSync(join(outdir, file), body.replace(/^\n/, ''));
 }
+
+await buildFastBundle({ outdir, root, plugins: [externalDependencies] });
 
 // dist/bundle/node_modules: a link to each package installed for core and adapters (adapters' win)
 const links = join(outdir, 'node_modules');

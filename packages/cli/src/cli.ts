@@ -12,14 +12,21 @@ import { translateCommand } from './commands/translate.js';
 import { exitCodeOf, GLOBAL_OPTIONS, type CommandModule } from './commands/shared.js';
 import { EXIT, ExitError } from './errors.js';
 import { withWorkspace } from './workspace/hook.js';
+import type { WorkspaceRunner } from './workspace/run.js';
+import { statusRunner } from './workspace/status-runner.js';
+
+async function execRunner(verb: 'apply' | 'rollback'): Promise<WorkspaceRunner> {
+  const { runWorkspaceExec } = await import('./workspace/exec.js');
+  return (args: Parameters<typeof runWorkspaceExec>[1], target: Parameters<typeof runWorkspaceExec>[2]) => runWorkspaceExec(verb, args, target);
+}
 
 // status, generate, apply and rollback also run over a workspace (--all, --filter, or status at its root)
 const COMMANDS: CommandModule<never>[] = [
-  withWorkspace(detectCommand, 'detect'),
-  withWorkspace(statusCommand, 'status'),
-  withWorkspace(generateCommand, 'generate'),
-  withWorkspace(applyCommand, 'apply'),
-  withWorkspace(rollbackCommand, 'rollback'),
+  withWorkspace(detectCommand, 'detect', async () => (await import('./workspace/detect.js')).runWorkspaceDetect),
+  withWorkspace(statusCommand, 'status', statusRunner),
+  withWorkspace(generateCommand, 'generate', async () => (await import('./workspace/generate.js')).runWorkspaceGenerate),
+  withWorkspace(applyCommand, 'apply', async () => execRunner('apply')),
+  withWorkspace(rollbackCommand, 'rollback', async () => execRunner('rollback')),
   lintCommand,
   fixCommand,
   rulesCommand,

@@ -53,16 +53,17 @@ export async function runFast(argv: readonly string[]): Promise<number | undefin
   // the modules the verb imports as it goes, fetched side by side now: one after another, each waiting for
   // the code before it to run, they made a waterfall of file reads (the full CLI reuses them on a fallback)
   const preload = Promise.all([import('./light.js'), import('./workspace/run.js')]);
-  const [{ statusCommand, STATUS_OPTIONS }, { withWorkspace }, { workspaceOptionTable }] = await Promise.all([
+  const [{ statusCommand, STATUS_OPTIONS }, { withWorkspace }, { workspaceOptionTable }, { statusRunner }] = await Promise.all([
     import('./commands/status.js'),
     import('./workspace/hook.js'),
     import('./workspace/options.js'),
+    import('./workspace/status-runner.js'),
     preload,
   ]);
   const args = fastArgs(argv, 'status', { ...STATUS_OPTIONS, ...workspaceOptionTable('status'), ...GLOBAL_OPTIONS });
   if (!args) return undefined;
   try {
-    return await withWorkspace(statusCommand, 'status').run(args as never);
+    return await withWorkspace(statusCommand, 'status', statusRunner).run(args as never);
   } catch (e) {
     return exitCodeOf(e);
   }

@@ -4,7 +4,7 @@
  * so `dbm status` loads a few kilobytes of core instead of all of it.
  */
 export { connect, ConnectionError, explainConnectError } from './execute/postgres/connect.js';
-export { readStatus } from './execute/status.js';
+export { computeStatus, readStatus } from './execute/status.js';
 export type { StatusReport, MigrationStatus, MigrationState } from './execute/status.js';
 export { redactText, redactUrl } from './execute/redact.js';
 export { StepFailedError } from './execute/errors.js';

@@ -53,7 +53,7 @@ function fail(source: ConfigSource, lines: string[]): never {
 /** The rule resolver: a code (DBM101), an id or a squawk alias to the rule's id. Loads the rules only when needed. */
 async function ruleResolver(raw: unknown): Promise<(key: string) => string | undefined> {
   if (!raw || typeof raw !== 'object' || !('rules' in raw)) return () => undefined;
-  const { ALL_RULES, findRule } = await import('@dbm/core');
+  const { ALL_RULES, findRule } = await import('@dbm/core/rules');
   return (key) => ALL_RULES.find((r) => r.code === key)?.id ?? findRule(key)?.id;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The drizzle adapter: detect (package.json, drizzle.config.*, a journal; imported with the registry), project (from the config,
- * loaded as drizzle-kit loads it), open (journal, files and `__drizzle_migrations`) and generate
- * (drizzle-kit's generator, then the safety pass). The ORM's code loads only when a verb needs it.
+ * The drizzle adapter: detect (package.json, drizzle.config.*, a journal; imported with the registry), project
+ * (from the config, loaded as drizzle-kit loads it) and open (journal, files and `__drizzle_migrations`). The
+ * ORM's code loads only when a verb needs it; its generator is in generators.ts.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
 import { detectDrizzle } from './detect.js';
@@ -19,5 +19,4 @@ export const drizzleAdapter: OrmAdapter = {
       ...(project.ledgerTable ? { table: project.ledgerTable } : {}),
       ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}),
     }),
-  generate: async (project, options) => (await import('./generate.js')).generateDrizzle(project, options),
 };

@@ -12,6 +12,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../orm-adapter.js';
 import { drizzleAdapter } from './adapter.js';
+import { generateMigration } from '../generators.js';
 import { APP_PACKAGE, ADAPTER_MODULES, appDir, tree } from './project.testkit.js';
 import { DRIZZLE_BREAKPOINT, readDrizzleMigrations } from './read.js';
 import { ORIGIN_UUID } from './snapshot.js';
@@ -50,7 +51,7 @@ async function projectOf(root: string): Promise<Project> {
 }
 
 async function generate(root: string, name: string) {
-  return drizzleAdapter.generate(await projectOf(root), { name, now: NOW });
+  return generateMigration(await projectOf(root), { name, now: NOW });
 }
 
 /** drizzle-kit's own CLI, `generate --name`, in `root`. */
@@ -217,7 +218,7 @@ describe('drizzle generate', () => {
   it('keeps `when` increasing even when the clock is behind the journal', async () => {
     const root = await fixtureApp({ 'schema.js': EDITED_SCHEMA });
     const project = await projectOf(root);
-    await drizzleAdapter.generate(project, { name: 'old_clock', now: new Date(0) });
+    await generateMigration(project, { name: 'old_clock', now: new Date(0) });
     const entries = (await json(join(root, 'drizzle', 'meta', '_journal.json'))).entries as { when: number }[];
     expect(entries.at(-1)!.when).toBe(entries.at(-2)!.when + 1);
   });

@@ -1,7 +1,7 @@
 /**
- * The knex adapter: detect, project, open and generate behind the common interface. Detection and opening
- * are imported with the registry (small modules every verb needs: importing them on use cost a file load
- * each, one after another); knex itself, tsx and the generator load only when used.
+ * The knex adapter: detect, project and open behind the common interface (its generator: generators.ts).
+ * Detection and opening are imported with the registry (small modules every verb needs: importing them on
+ * use cost a file load each, one after another); knex itself and tsx load only when used.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
 import { describeKnexProject, detectKnex } from './detect.js';
@@ -13,5 +13,4 @@ export const knexAdapter: OrmAdapter = {
   detect: detectKnex,
   project: describeKnexProject,
   open: openKnexProject,
-  generate: async (project, options) => (await import('./generate.js')).generateKnex(project, options),
 };

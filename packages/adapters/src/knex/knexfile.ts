@@ -2,7 +2,6 @@
  * The knexfile, found and loaded as knex's CLI loads it (CommonJS, ESM or TypeScript, through tsx), with
  * the environment knex would pick: NODE_ENV, else `development`; a file without environments is used whole.
  */
-import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { firstFound } from '../code/first-found.js';
@@ -38,9 +37,11 @@ export async function findKnexfile(root: string): Promise<string | undefined> {
   );
 }
 
-// node reports a JavaScript syntax error without its place; `node --check` prints `file:line` first
-function syntaxErrorPlace(file: string): Promise<string | undefined> {
-  if (file.endsWith('.ts')) return Promise.resolve(undefined);
+// node reports a JavaScript syntax error without its place; `node --check` prints `file:line` first.
+// child_process is loaded here, on this error path only: loading it costs every status run ~3 ms.
+async function syntaxErrorPlace(file: string): Promise<string | undefined> {
+  if (file.endsWith('.ts')) return undefined;
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(process.execPath, ['--check', file], { timeout: 10_000 }, (_err, _out, stderr) => {
       const first = String(stderr).split('\n')[0] ?? '';

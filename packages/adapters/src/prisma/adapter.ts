@@ -1,7 +1,7 @@
 /**
- * The Prisma adapter: detect, project, open and generate behind the common interface. Every part is
- * imported when first used, so loading the registry (e.g. for `dbm --help`) loads none of Prisma; detection
- * is a small module every verb needs, imported with the registry.
+ * The Prisma adapter: detect, project and open behind the common interface (its generator: generators.ts).
+ * Describing the project is imported when first used, so loading the registry (e.g. for `dbm --help`) loads
+ * none of Prisma; detection is a small module every verb needs, imported with the registry.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
 import { detectPrisma } from './detect.js';
@@ -13,5 +13,4 @@ export const prismaAdapter: OrmAdapter = {
   detect: detectPrisma,
   project: async (root, evidence) => (await import('./project.js')).describePrismaProject(root, evidence),
   open: (project) => openMigrations({ orm: 'prisma', dir: project.migrationsDir, ...(project.ledgerTable ? { table: project.ledgerTable } : {}), ...(project.ledgerSchema ? { schema: project.ledgerSchema } : {}) }),
-  generate: async (project, options) => (await import('./generate.js')).generatePrismaMigration(project, options),
 };

@@ -1,7 +1,7 @@
 /**
- * The TypeORM adapter: detect, project, open and generate behind the common interface. Detection and
- * opening the migrations are small modules imported with the registry; describing the project and
- * generating are imported on use, so loading the registry (and `dbm --help`) never loads TypeORM or tsx.
+ * The TypeORM adapter: detect, project and open behind the common interface (its generator: generators.ts).
+ * Detection and opening the migrations are small modules imported with the registry; describing the
+ * project is imported on use, so loading the registry (and `dbm --help`) never loads TypeORM or tsx.
  */
 import type { OrmAdapter } from '../orm-adapter.js';
 import { detectTypeOrm } from './detect.js';
@@ -22,5 +22,4 @@ export const typeormAdapter: OrmAdapter = {
       },
       project.root,
     ),
-  generate: async (project, options) => (await import('./generate.js')).generateTypeOrm(project, options),
 };

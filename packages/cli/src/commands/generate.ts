@@ -29,8 +29,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const { pgVersion } = await settingsFor(args);
   let result;
   try {
-    const adapter = adapters.adapterFor(project.orm);
-    result = await withSpinner(`generating with ${project.orm}'s generator and the safety pass`, () => adapter.generate(project, {
+    result = await withSpinner(`generating with ${project.orm}'s generator and the safety pass`, () => adapters.generateMigration(project, {
       name: args.name,
       ...(url ? { url } : {}),
       ...(args['from-sql'] ? { fromSql: resolve(args['from-sql']) } : {}),

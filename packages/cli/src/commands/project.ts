@@ -1,5 +1,6 @@
 /** The options that say which project, ledger and database a verb works on. */
 import type { Argv, Options } from 'yargs';
+import { resolve } from 'node:path';
 import { ExitError } from '../errors.js';
 import { settingsFor } from './settings.js';
 
@@ -83,7 +84,6 @@ export function withUrlLedgerSchema<P extends { orm: string; ledgerSchema?: stri
 export async function resolveProject(args: ProjectArgs) {
   const s = await settingsFor(args);
   const adapters = await import('../light.js');
-  const { resolve } = await import('node:path');
   const root = resolve(args.project ?? '.');
   const configured = {
     ...(s.dialect ? { dialect: s.dialect } : {}),

@@ -4,6 +4,7 @@
  * out means "not given" and the config or the default applies.
  */
 import type { LoadedConfig, RuleSetting, Settings, SettingsOverrides } from '@dbm/adapters/config';
+import { resolve } from 'node:path';
 import { EXIT, ExitError } from '../errors.js';
 
 /** The flags that override config keys (every one optional). */
@@ -41,7 +42,6 @@ async function checkFlags(args: SettingFlags): Promise<void> {
 /** The effective settings for `--project` (default: the current directory); `rules` are the `--rule` flags, by rule id. */
 export async function settingsFor(args: SettingFlags, rules: Readonly<Record<string, RuleSetting>> = {}): Promise<Settings> {
   const config = await import('../light.js');
-  const { resolve } = await import('node:path');
   await checkFlags(args);
   const dir = resolve(args.project ?? '.');
   if (!loaded.has(dir)) loaded.set(dir, config.loadConfig(dir));

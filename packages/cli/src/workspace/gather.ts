@@ -3,7 +3,8 @@
  * each with its own dbm config applied, as in one package) and the ledgers they share, with the database
  * URL each package would use.
  */
-import type { LedgerCollision, PackageDetection, Project } from '@dbm/adapters';
+import type { Project } from '@dbm/adapters/project';
+import type { LedgerCollision, PackageDetection } from '@dbm/adapters/workspace';
 import { databaseUrl, resolveProject, type ProjectArgs } from '../commands/project.js';
 import { ExitError } from '../errors.js';
 import type { WorkspaceTarget } from './target.js';
@@ -25,7 +26,7 @@ export function urlOrNothing(args: ProjectArgs, project: Project): string | unde
 
 /** Detects every selected package and finds the ledgers they share. */
 export async function gatherPackages(args: ProjectArgs, target: WorkspaceTarget): Promise<Gathered> {
-  const adapters = await import('@dbm/adapters');
+  const [adapters, workspace] = await Promise.all([import('../light.js'), import('@dbm/adapters/workspace')]);
   const detect = async (dir: string): Promise<Project> => {
     try {
       // as in one package: the package's dbm config applies on top of detection
@@ -36,9 +37,9 @@ export async function gatherPackages(args: ProjectArgs, target: WorkspaceTarget)
       throw new adapters.DetectionError(e.message.replace(/^dbm: /, ''), await adapters.detectAll(dir));
     }
   };
-  const detections = await adapters.detectPackages(target.packages, { detect });
+  const detections = await workspace.detectPackages(target.packages, { detect });
   const users = detections.flatMap((d) => (d.kind === 'project' ? [{ name: d.pkg.name, project: d.project, url: urlOrNothing(args, d.project) }] : []));
-  return { detections, collisions: adapters.findLedgerCollisions(users) };
+  return { detections, collisions: workspace.findLedgerCollisions(users) };
 }
 
 /** The warnings for shared ledgers, one block per collision. */

@@ -4,8 +4,9 @@
  * ledger the rows of the other packages are set aside, not counted as missing.
  */
 import type { Gathered } from './gather.js';
-import type { MigrationSet, PackageDetection } from '@dbm/adapters';
-import type { LedgerRow, StatusReport } from '@dbm/core';
+import type { MigrationSet } from '@dbm/adapters/project';
+import type { PackageDetection } from '@dbm/adapters/workspace';
+import type { LedgerRow, StatusReport } from '@dbm/core/status';
 import { databaseUrl, userErrors, type ProjectArgs, withUrlLedgerSchema } from '../commands/project.js';
 
 /** One row of the workspace status. */
@@ -36,13 +37,12 @@ const messageOf = (e: unknown) => String((e as Error)?.message ?? e).replace(/^d
 
 async function readPackage(args: ProjectArgs, d: PackageDetection): Promise<Read> {
   if (d.kind !== 'project') return undefined;
-  const adapters = await import('@dbm/adapters');
-  const core = await import('@dbm/core');
+  const light = await import('../light.js');
   try {
     const url = databaseUrl(args, d.project);
-    const set = await adapters.adapterFor(d.project.orm).open(withUrlLedgerSchema(d.project, url));
+    const set = await light.adapterFor(d.project.orm).open(withUrlLedgerSchema(d.project, url));
     const rows = await userErrors(url, async () => {
-      const client = await core.connect(url);
+      const client = await light.connect(url);
       try {
         return (await set.ledger.exists(client)) ? await set.ledger.read(client) : [];
       } finally {
@@ -57,9 +57,8 @@ async function readPackage(args: ProjectArgs, d: PackageDetection): Promise<Read
 
 /** Reads the status of every detected package. */
 export async function statusRows(args: ProjectArgs, gathered: Gathered): Promise<PackageStatus[]> {
-  const adapters = await import('@dbm/adapters');
-  const core = await import('@dbm/core');
-  const reads = await adapters.mapLimit(gathered.detections, CONCURRENCY, (d) => readPackage(args, d));
+  const [light, workspace] = await Promise.all([import('../light.js'), import('@dbm/adapters/workspace')]);
+  const reads = await workspace.mapLimit(gathered.detections, CONCURRENCY, (d) => readPackage(args, d));
   const sourcesOf = new Map(gathered.detections.map((d, i) => [d.pkg.name, (reads[i] && 'set' in reads[i] ? reads[i].set.sources : [])]));
   return gathered.detections.map((d, i): PackageStatus => {
     const base = { name: d.pkg.name, path: d.pkg.path };
@@ -69,9 +68,9 @@ export async function statusRows(args: ProjectArgs, gathered: Gathered): Promise
     const described = { ...base, orm: d.project.orm, dialect: d.project.dialect };
     const read = reads[i];
     if (!read || 'error' in read) return { ...described, state: 'error', message: read?.error ?? 'could not be read' };
-    const siblings = adapters.ledgerSiblings(gathered.collisions, d.pkg.name).flatMap((n) => sourcesOf.get(n) ?? []);
-    const own = adapters.ownRows(read.rows, read.set.sources, siblings);
-    const report = core.computeStatus(read.set.ledger.orm, read.set.ledger.table, read.set.sources, own.rows);
+    const siblings = workspace.ledgerSiblings(gathered.collisions, d.pkg.name).flatMap((n) => sourcesOf.get(n) ?? []);
+    const own = workspace.ownRows(read.rows, read.set.sources, siblings);
+    const report = light.computeStatus(read.set.ledger.orm, read.set.ledger.table, read.set.sources, own.rows);
     const c = report.counts;
     const drift = c.failed + c.edited + c.missing + c['out-of-order'];
     return { ...described, state: 'ok', applied: c.applied, pending: c.pending, drift, ...(own.shared ? { shared: own.shared } : {}), report };

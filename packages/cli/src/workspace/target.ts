@@ -4,7 +4,7 @@
  * not a project itself. Elsewhere the verb works on one package as before.
  */
 import { resolve } from 'node:path';
-import type { Workspace, WorkspacePackage } from '@dbm/adapters';
+import type { Workspace, WorkspacePackage } from '@dbm/adapters/workspace';
 import { ExitError } from '../errors.js';
 import type { ProjectArgs } from '../commands/project.js';
 import type { WorkspaceArgs, WorkspaceVerb } from './options.js';
@@ -45,7 +45,7 @@ export async function workspaceTarget(args: ProjectArgs & WorkspaceArgs, verb: W
   return workspaceErrors(async () => {
     let root;
     if (explicit) {
-      const adapters = await import('@dbm/adapters');
+      const adapters = await import('@dbm/adapters/workspace');
       if (args.all && filters.length) throw new ExitError('dbm: --all and --filter contradict each other: use one');
       if (one.length) throw new ExitError(`dbm: --${one.join(', --')} describe one package: run dbm in that package (or with --project <dir>) without --all/--filter`);
       root = await adapters.findWorkspaceRoot(here);
@@ -64,7 +64,7 @@ export async function workspaceTarget(args: ProjectArgs & WorkspaceArgs, verb: W
         );
       }
     }
-    const adapters = await import('@dbm/adapters');
+    const adapters = await import('@dbm/adapters/workspace');
     const workspace = await adapters.discoverWorkspace(root);
     const chosen = await adapters.filterPackages(workspace.packages, filters, process.cwd());
     // status and detect need no order: a dependency cycle fails only the verbs that run packages one after another
