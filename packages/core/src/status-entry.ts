@@ -3,7 +3,7 @@
  * and the errors the verbs map to messages). It imports neither the parser nor the planner nor the rules,
  * so `dbm status` loads a few kilobytes of core instead of all of it.
  */
-export { connect, ConnectionError, explainConnectError } from './execute/postgres/connect.js';
+export { connect, ConnectionError, endWithoutWaiting, explainConnectError } from './execute/postgres/connect.js';
 export { computeStatus, readStatus } from './execute/status.js';
 export type { StatusReport, MigrationStatus, MigrationState } from './execute/status.js';
 export { redactText, redactUrl } from './execute/redact.js';

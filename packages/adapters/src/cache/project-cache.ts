@@ -52,7 +52,7 @@ function dependencies(project: Project, imported: readonly string[]): string[] {
  * depended on has changed; otherwise described afresh and cached.
  */
 export async function cachedProject(root: string, evidence: Evidence, describe: () => Promise<Project>): Promise<Project> {
-  const hit = await readCache<Entry>(root, entryName(root));
+  const hit = readCache<Entry>(root, entryName(root));
   if (
     hit &&
     // node_modules may be shared (a symlink, a hoisted workspace folder): an entry is only for its own package
@@ -60,17 +60,17 @@ export async function cachedProject(root: string, evidence: Evidence, describe: 
     hit.orm === evidence.orm &&
     JSON.stringify(hit.reasons) === JSON.stringify(evidence.reasons) &&
     envHolds(hit.env) &&
-    (await stampsHold(hit.stamps))
+    stampsHold(hit.stamps)
   ) {
     return hit.project;
   }
   // the package's own files are stamped before describing: one edited while it is read fails the check later
-  const before = await stampPaths([root, path.join(root, 'prisma')]);
+  const before = stampPaths([root, path.join(root, 'prisma')]);
   const { result, env } = await recordEnvReads(() => recordImports(describe));
   const { result: project, files } = result;
-  if ((await urlOnlyInFiles(project)) && (await stampsHold(before))) {
+  if ((await urlOnlyInFiles(project)) && stampsHold(before)) {
     const known = new Set(before.map((s) => s.path));
-    const rest = await stampPaths(dependencies(project, files).filter((p) => !known.has(p)));
+    const rest = stampPaths(dependencies(project, files).filter((p) => !known.has(p)));
     const stamps = [...before, ...rest.filter((s) => !known.has(s.path))];
     await writeCache(root, entryName(root), { orm: evidence.orm, reasons: evidence.reasons, stamps, env, project } satisfies Entry);
   }

@@ -3,8 +3,8 @@
  * conventionally use for caches (ignored by git and by every package manager's install). A cache is a
  * speed-up only: unreadable, stale or unwritable entries are treated as absent, never as errors.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Bumped whenever the shape of any cached entry changes, so old entries are ignored. */
@@ -22,12 +22,12 @@ export function cacheDir(root: string): string | undefined {
   return cacheEnabled() && existsSync(modules) ? path.join(modules, '.cache', 'dbm') : undefined;
 }
 
-/** Reads one entry; undefined when missing, unreadable or of another format. */
-export async function readCache<T>(root: string, name: string): Promise<T | undefined> {
+/** Reads one entry; undefined when missing, unreadable or of another format. (Synchronous: read on every run, see code/probe.ts.) */
+export function readCache<T>(root: string, name: string): T | undefined {
   const dir = cacheDir(root);
   if (!dir) return undefined;
   try {
-    const parsed = JSON.parse(await readFile(path.join(dir, `${name}.json`), 'utf8')) as { format?: number; value?: T };
+    const parsed = JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as { format?: number; value?: T };
     return parsed.format === CACHE_FORMAT ? parsed.value : undefined;
   } catch {
     return undefined;

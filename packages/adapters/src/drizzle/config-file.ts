@@ -1,7 +1,6 @@
 /** Where a package keeps its drizzle-kit config: the names drizzle-kit looks for, in its order. */
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { firstFound } from '../code/first-found.js';
+import { isFile } from '../code/probe.js';
 
 /** The config file names dbm recognises, the first found wins (drizzle-kit tries .ts, then .js, then .json). */
 export const DRIZZLE_CONFIG_NAMES = [
@@ -15,9 +14,6 @@ export const DRIZZLE_CONFIG_NAMES = [
 ] as const;
 
 /** The absolute path of the package's drizzle config, or undefined when it has none. */
-export async function findDrizzleConfig(root: string): Promise<string | undefined> {
-  return firstFound(
-    DRIZZLE_CONFIG_NAMES.map((name) => join(root, name)),
-    async (path) => (await stat(path).catch(() => undefined))?.isFile() ?? false,
-  );
+export function findDrizzleConfig(root: string): string | undefined {
+  return DRIZZLE_CONFIG_NAMES.map((name) => join(root, name)).find(isFile);
 }

@@ -30,7 +30,7 @@ function downText(tag: string, statements: readonly string[]): string {
 /** Generates the next drizzle migration of `project`; no files when the schema and the snapshots agree. */
 export async function generateDrizzle(project: Project, options: GenerateOptions): Promise<GenerateResult> {
   if (project.dialect !== 'postgresql') throw new DrizzleProjectError(`dbm generate writes PostgreSQL migrations only; this drizzle project is ${project.dialect}`);
-  const configPath = project.configPath ?? (await findDrizzleConfig(project.root));
+  const configPath = project.configPath ?? findDrizzleConfig(project.root);
   if (!configPath) throw new DrizzleProjectError(`no drizzle.config.* in ${project.root}: dbm generate reads the schema path from it, as drizzle-kit does`);
   const { config } = await loadDrizzleConfig(configPath);
   const prefix = config.migrations?.prefix ?? 'index';

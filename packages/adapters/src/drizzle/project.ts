@@ -49,7 +49,7 @@ async function journalOnly(root: string, evidence: Evidence): Promise<Project> {
 }
 
 async function describe(root: string, evidence: Evidence): Promise<Project> {
-  const path = await findDrizzleConfig(root);
+  const path = findDrizzleConfig(root);
   if (!path) return journalOnly(root, evidence);
   const { config, text } = await loadDrizzleConfig(path);
   const name = basename(path);

@@ -4,12 +4,13 @@
  * as `{ idx, version, when, tag, breakpoints }`; each is `<tag>.sql`, its statements separated by
  * `--> statement-breakpoint`. dbm may add a reviewed `<tag>.down.sql` beside it, which drizzle ignores.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationSource } from '@dbm/core';
 import { MigrationFolderError } from '../migration-folder-error.js';
 import { drizzleHash } from './hash.js';
 import { readOptional } from '../code/read-optional.js';
+import { statOrUndefined } from '../code/probe.js';
 
 /** The separator drizzle-kit writes between statements. */
 export const DRIZZLE_BREAKPOINT = '--> statement-breakpoint';
@@ -33,10 +34,11 @@ export type DrizzleMigrationMeta = {
   readonly statements: readonly string[];
 };
 
-async function readJournal(path: string): Promise<DrizzleJournalEntry[]> {
+// synchronous reads, as every read of the migrations on a status run (code/probe.ts)
+function readJournal(path: string): DrizzleJournalEntry[] {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new MigrationFolderError(`cannot read drizzle journal ${path}: ${(e as Error).message}`, path);
     throw new MigrationFolderError(`drizzle journal not found: ${path} (is "out" in drizzle.config right? drizzle-kit generate writes meta/_journal.json there)`, path);
@@ -63,19 +65,18 @@ async function readJournal(path: string): Promise<DrizzleJournalEntry[]> {
  * sorted). The name is the tag, the checksum drizzle's hash, `meta` a {@link DrizzleMigrationMeta}.
  */
 export async function readDrizzleMigrations(folder: string): Promise<MigrationSource[]> {
-  const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) {
+  if (!statOrUndefined(folder)?.isDirectory()) {
     throw new MigrationFolderError(`drizzle migrations folder not found: ${folder} (the "out" of drizzle.config, drizzle/ by default)`, folder);
   }
-  const entries = await readJournal(join(folder, 'meta', '_journal.json'));
+  const entries = readJournal(join(folder, 'meta', '_journal.json'));
   const sources: MigrationSource[] = [];
   for (const [order, entry] of entries.entries()) {
     const path = join(folder, `${entry.tag}.sql`);
-    const sql = await readOptional(path);
+    const sql = readOptional(path);
     if (sql === undefined) {
       throw new MigrationFolderError(`drizzle migration ${entry.tag} is in the journal but ${path} does not exist`, path);
     }
-    const downSql = await readOptional(join(folder, `${entry.tag}.down.sql`));
+    const downSql = readOptional(join(folder, `${entry.tag}.down.sql`));
     const meta: DrizzleMigrationMeta = {
       when: entry.when,
       idx: entry.idx,

@@ -2,8 +2,8 @@
  * knex in a package: evidence from package.json (a `knex` dependency) and a knexfile; the project from
  * the knexfile's chosen environment (client → dialect, connection → URL source, migrations block).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { textOrUndefined } from '../code/probe.js';
 import { DetectionError } from '../detection-error.js';
 import type { Dialect, Evidence, Project } from '../orm-adapter.js';
 import { dialectOfClient, dialectOfDrivers } from './client.js';
@@ -12,9 +12,9 @@ import { findKnexfile, loadKnexfile } from './knexfile.js';
 import { knexSettings } from './settings.js';
 
 /** Every dependency name of the package.json in `root` (none when it is missing or unreadable). */
-export async function dependencies(root: string): Promise<string[]> {
+export function dependencies(root: string): string[] {
   try {
-    const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const pkg = JSON.parse(textOrUndefined(path.join(root, 'package.json')) ?? '') as Record<string, unknown>;
     const names = new Set<string>();
     for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
       const deps = pkg[key];
@@ -29,8 +29,8 @@ export async function dependencies(root: string): Promise<string[]> {
 /** Signs of knex in `root`: a knex dependency and/or a knexfile. */
 export async function detectKnex(root: string): Promise<Evidence | undefined> {
   const reasons: string[] = [];
-  if ((await dependencies(root)).includes('knex')) reasons.push('package.json depends on knex');
-  const knexfile = await findKnexfile(root);
+  if (dependencies(root).includes('knex')) reasons.push('package.json depends on knex');
+  const knexfile = findKnexfile(root);
   if (knexfile) reasons.push(path.basename(knexfile));
   return reasons.length ? { orm: 'knex', reasons } : undefined;
 }
@@ -50,8 +50,8 @@ function dialectOf(client: unknown, file: string, deps: readonly string[]): { di
 
 /** The knex project in `root`: from its knexfile, or knex's defaults when it has none. */
 export async function describeKnexProject(root: string, evidence: Evidence): Promise<Project> {
-  const deps = await dependencies(root);
-  const file = await findKnexfile(root);
+  const deps = dependencies(root);
+  const file = findKnexfile(root);
   if (!file) {
     const dialect = dialectOfDrivers(deps) ?? 'postgresql';
     return {

@@ -2,9 +2,9 @@
  * The knexfile, found and loaded as knex's CLI loads it (CommonJS, ESM or TypeScript, through tsx), with
  * the environment knex would pick: NODE_ENV, else `development`; a file without environments is used whole.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { firstFound } from '../code/first-found.js';
+import { exists } from '../code/probe.js';
 import { importMigrationFile } from '../code/load-module.js';
 import { DetectionError } from '../detection-error.js';
 
@@ -23,18 +23,9 @@ export interface Knexfile {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
-
 /** The knexfile in `root`, if there is one. */
-export async function findKnexfile(root: string): Promise<string | undefined> {
-  return firstFound(
-    KNEXFILE_NAMES.map((name) => path.join(root, name)),
-    exists,
-  );
+export function findKnexfile(root: string): string | undefined {
+  return KNEXFILE_NAMES.map((name) => path.join(root, name)).find(exists);
 }
 
 // node reports a JavaScript syntax error without its place; `node --check` prints `file:line` first.

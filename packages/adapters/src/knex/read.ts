@@ -3,7 +3,7 @@
  * directories whose extension knex loads, sorted by file name (all directories together unless
  * sortDirsSeparately), named by file name. Files are not loaded here, only when a runner runs or renders.
  */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrationSource } from '@dbm/core';
 import { MigrationFolderError } from '../migration-folder-error.js';
@@ -18,9 +18,10 @@ interface Found {
 // knex sorts with lodash sortBy on the file name: code-unit order, stable for equal names
 const byFile = (a: Found, b: Found): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
-async function listDir(dir: string): Promise<Found[]> {
+// synchronous, as every read of the migrations on a status run (code/probe.ts)
+function listDir(dir: string): Found[] {
   try {
-    return (await readdir(dir)).map((file) => ({ file, dir }));
+    return readdirSync(dir).map((file) => ({ file, dir }));
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -35,7 +36,7 @@ export async function readKnexMigrations(options: KnexMigrationOptions = {}): Pr
   const cwd = options.cwd ?? process.cwd();
   const dirs = ([] as string[]).concat(options.directory ?? './migrations').map((d) => path.resolve(cwd, d));
   const extensions = options.loadExtensions ?? KNEX_DEFAULT_EXTENSIONS;
-  const listed = await Promise.all(dirs.map(listDir));
+  const listed = dirs.map(listDir);
   const found = options.sortDirsSeparately ? listed.flatMap((files) => [...files].sort(byFile)) : listed.flat().sort(byFile);
   return found
     .filter((f) => extensions.includes(path.extname(f.file)))

@@ -3,8 +3,8 @@
  * `@prisma/client` dependencies, a prisma.config.* file, a schema in one of Prisma's default places, and
  * a migrations folder with Prisma's lock file. Reading and validating them is {@link describePrismaProject}'s job.
  */
-import { access, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { entriesOrUndefined, exists, textOrUndefined } from '../code/probe.js';
 import type { Evidence } from '../orm-adapter.js';
 import { PRISMA_CONFIG_FILES } from './config.js';
 import { PRISMA_LOCK_FILE } from './migrations-list.js';
@@ -12,13 +12,11 @@ import { PRISMA_LOCK_FILE } from './migrations-list.js';
 const PACKAGES = ['prisma', '@prisma/client'];
 const SCHEMAS = ['prisma/schema.prisma', 'schema.prisma', 'prisma/schema'];
 
-const exists = (path: string) => access(path).then(() => true, () => false);
-
 /** "package.json depends on prisma" for each Prisma package in dependencies or devDependencies; none when unreadable. */
-async function prismaDependencies(root: string): Promise<string[]> {
+function prismaDependencies(root: string): string[] {
   let pkg: Record<string, unknown>;
   try {
-    pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    pkg = JSON.parse(textOrUndefined(join(root, 'package.json')) ?? '') as Record<string, unknown>;
   } catch {
     return [];
   }
@@ -31,9 +29,9 @@ async function prismaDependencies(root: string): Promise<string[]> {
 }
 
 /** "prisma/migrations (3 migrations)" when the default folder holds Prisma's lock file or migration folders. */
-async function migrationsFolder(root: string): Promise<string | undefined> {
+function migrationsFolder(root: string): string | undefined {
   const dir = join(root, 'prisma', 'migrations');
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+  const entries = entriesOrUndefined(dir);
   if (!entries) return undefined;
   const folders = entries.filter((e) => e.isDirectory()).length;
   if (!folders && !entries.some((e) => e.name === PRISMA_LOCK_FILE)) return undefined;
@@ -43,13 +41,8 @@ async function migrationsFolder(root: string): Promise<string | undefined> {
 /** Evidence of Prisma in `root`, or undefined when there is none. */
 export async function detectPrisma(root: string): Promise<Evidence | undefined> {
   const files = [...PRISMA_CONFIG_FILES, ...SCHEMAS];
-  // every look at once; the reasons keep the order above
-  const [dependencies, present, migrations] = await Promise.all([
-    prismaDependencies(root),
-    Promise.all(files.map((name) => exists(join(root, name)))),
-    migrationsFolder(root),
-  ]);
-  const reasons = [...dependencies, ...files.filter((_, i) => present[i])];
+  const reasons = [...prismaDependencies(root), ...files.filter((name) => exists(join(root, name)))];
+  const migrations = migrationsFolder(root);
   if (migrations) reasons.push(migrations);
   return reasons.length ? { orm: 'prisma', reasons } : undefined;
 }

@@ -39,7 +39,7 @@ export async function sourceModel(project: Project): Promise<SourceModel> {
       const { loadDrizzleConfig } = await import('../drizzle/config.js');
       const { drizzleSchemaFiles } = await import('../drizzle/schema-files.js');
       const { readDrizzleModel } = await import('../drizzle/model-read.js');
-      const configPath = project.configPath ?? (await findDrizzleConfig(project.root));
+      const configPath = project.configPath ?? findDrizzleConfig(project.root);
       if (!configPath) throw new TranslateError(`no drizzle.config.* in ${project.root}: the schema's location comes from it`);
       const { config } = await loadDrizzleConfig(configPath);
       const files = await drizzleSchemaFiles(project.root, config.schema, basename(configPath));

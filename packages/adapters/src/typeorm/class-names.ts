@@ -5,7 +5,7 @@
  * content is unchanged exports the same classes.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readCache, writeCache } from '../cache/store.js';
 import { loadMigrationClasses } from './classes.js';
@@ -25,12 +25,12 @@ const entryName = (files: readonly string[]) =>
 
 /** The classes of each file, in file order; files are loaded only when their content is new. */
 export async function migrationClassNames(files: readonly string[], root: string): Promise<ClassName[]> {
-  const cached = (await readCache<Entries>(root, entryName(files))) ?? {};
+  const cached = readCache<Entries>(root, entryName(files)) ?? {};
   const next: Entries = {};
   const out: ClassName[] = [];
   let changed = Object.keys(cached).length !== files.length;
   for (const file of files) {
-    const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+    const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
     let entry = cached[file];
     if (entry?.hash !== hash) {
       changed = true;

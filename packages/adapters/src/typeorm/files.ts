@@ -3,8 +3,9 @@
  * a directory (its migration files) or the glob shapes DataSources use in practice: `*`, `?`, `{a,b}` and
  * `**` after a fixed directory part (`src/migrations/*.ts`, `dist/db/**\/*{.js,.ts}`).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { statOrUndefined } from '../code/probe.js';
 import { MigrationFolderError } from '../migration-folder-error.js';
 
 /** The extensions TypeORM loads migrations from (DirectoryExportedClassesLoader); `.d.ts` excluded. */
@@ -37,34 +38,31 @@ function globRegex(pattern: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-async function walk(dir: string, recursive: boolean): Promise<string[]> {
+// synchronous, as every read of the migrations on a status run (code/probe.ts)
+function walk(dir: string, recursive: boolean): string[] {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (recursive && entry.name !== 'node_modules') out.push(...(await walk(full, true)));
+      if (recursive && entry.name !== 'node_modules') out.push(...walk(full, true));
     } else out.push(full);
   }
   return out;
 }
 
-async function isDirectory(p: string): Promise<boolean> {
-  return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
-}
-
 /** The migration files one entry names, sorted by path. */
-async function expand(entry: string, cwd: string): Promise<string[]> {
+function expand(entry: string, cwd: string): string[] {
   const normalized = entry.replace(/\\/g, '/');
   const parts = normalized.split('/');
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
   const base = path.resolve(cwd, firstGlob < 0 ? normalized : parts.slice(0, firstGlob).join('/') || '.');
-  if (!(await isDirectory(base))) {
+  if (!statOrUndefined(base)?.isDirectory()) {
     throw new MigrationFolderError(`TypeORM migrations directory not found: ${base} (from the DataSource's migrations entry "${entry}")`, base);
   }
-  if (firstGlob < 0) return (await walk(base, false)).filter(isMigrationFile).sort();
+  if (firstGlob < 0) return walk(base, false).filter(isMigrationFile).sort();
   const rest = parts.slice(firstGlob).join('/');
   const re = globRegex(rest);
-  const files = await walk(base, rest.includes('/') || rest.includes('**'));
+  const files = walk(base, rest.includes('/') || rest.includes('**'));
   return files
     .filter((f) => re.test(path.relative(base, f).split(path.sep).join('/')) && isMigrationFile(f))
     .sort();
@@ -73,6 +71,6 @@ async function expand(entry: string, cwd: string): Promise<string[]> {
 /** Every migration file the entries name, each once, in entry order then path order. */
 export async function typeormMigrationFiles(entries: readonly string[], cwd: string): Promise<string[]> {
   const seen = new Set<string>();
-  for (const entry of entries) for (const f of await expand(entry, cwd)) seen.add(f);
+  for (const entry of entries) for (const f of expand(entry, cwd)) seen.add(f);
   return [...seen];
 }

@@ -32,7 +32,7 @@ function classAt(line: number, lines: readonly (readonly number[])[], files: rea
 
 /** Generates the next TypeORM migration of `project`. */
 export async function generateTypeOrm(project: Project, options: GenerateOptions): Promise<GenerateResult> {
-  const dataSource = project.schemaPath ?? (await findDataSourceFile(project.root));
+  const dataSource = project.schemaPath ?? findDataSourceFile(project.root);
   if (!dataSource) throw new TypeOrmGenerateError(`no TypeORM DataSource file in ${project.root}: TypeORM's migration:generate needs one (-d); add src/data-source.ts`);
   const env = project.url.env ?? 'DATABASE_URL';
   if (!options.url) {

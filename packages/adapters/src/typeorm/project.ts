@@ -34,7 +34,7 @@ function dialectOf(type: unknown, rel: string, evidence: Evidence): Dialect {
 
 /** Describes the TypeORM project of `root` from its DataSource file. */
 export async function describeTypeOrmProject(root: string, evidence: Evidence): Promise<Project> {
-  const file = await findDataSourceFile(root);
+  const file = findDataSourceFile(root);
   if (!file) {
     throw new DetectionError(
       `TypeORM found in ${root} (${evidence.reasons.join('; ')}) but no DataSource file: looked for ${DATA_SOURCE_CANDIDATES.join(', ')} ` +

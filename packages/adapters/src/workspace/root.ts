@@ -4,7 +4,7 @@
  * without `packages` only holds settings (pnpm 10+ keeps `allowBuilds` there): that folder is a single
  * package, not a workspace.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { WorkspaceError } from './errors.js';
 
@@ -17,9 +17,10 @@ export interface WorkspaceRoot {
   readonly patterns: readonly string[];
 }
 
-async function readText(path: string): Promise<string | undefined> {
+// synchronous: every verb asks whether its folder is a workspace root first (see code/probe.ts)
+function readText(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw e;
@@ -35,7 +36,7 @@ function stringList(value: unknown, where: string): string[] {
 
 async function pnpmPatterns(dir: string): Promise<string[] | undefined> {
   const path = join(dir, 'pnpm-workspace.yaml');
-  const text = await readText(path);
+  const text = readText(path);
   if (text === undefined) return undefined;
   // loaded only when there is a file to parse: every dbm command passes through here
   const { parse } = await import('yaml');
@@ -49,9 +50,9 @@ async function pnpmPatterns(dir: string): Promise<string[] | undefined> {
   return packages === undefined ? undefined : stringList(packages, `"packages" in ${path}`);
 }
 
-async function manifestPatterns(dir: string): Promise<string[] | undefined> {
+function manifestPatterns(dir: string): string[] | undefined {
   const path = join(dir, 'package.json');
-  const text = await readText(path);
+  const text = readText(path);
   if (text === undefined) return undefined;
   let manifest: { workspaces?: unknown };
   try {
@@ -71,7 +72,7 @@ export async function readWorkspaceRoot(dir: string): Promise<WorkspaceRoot | un
   const root = resolve(dir);
   const pnpm = await pnpmPatterns(root);
   if (pnpm?.length) return { root, source: 'pnpm-workspace.yaml', patterns: pnpm };
-  const npm = await manifestPatterns(root);
+  const npm = manifestPatterns(root);
   if (npm?.length) return { root, source: 'package.json', patterns: npm };
   return undefined;
 }

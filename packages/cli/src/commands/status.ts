@@ -30,7 +30,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
     try {
       return await core.readStatus(client, project.ledger, project.sources);
     } finally {
-      await client.end().catch(() => undefined);
+      core.endWithoutWaiting(client);
     }
   });
   if (format === 'json') process.stdout.write(`${JSON.stringify({ ...report, dir: project.dir }, null, 2)}\n`);

@@ -46,7 +46,7 @@ async function readPackage(args: ProjectArgs, d: PackageDetection): Promise<Read
       try {
         return (await set.ledger.exists(client)) ? await set.ledger.read(client) : [];
       } finally {
-        await client.end().catch(() => undefined);
+        light.endWithoutWaiting(client);
       }
     });
     return { set, rows };

@@ -39,6 +39,6 @@ export async function inputKind(given: string): Promise<InputKind> {
   if (path.basename(full) === PRISMA_MIGRATION_FILE) return { kind: 'prisma', folder: path.dirname(full) };
   const journal = path.join(path.dirname(full), 'meta', '_journal.json');
   if (await isFile(journal)) return { kind: 'drizzle', file: full, journal };
-  const text = (await readOptional(full)) ?? '';
+  const text = readOptional(full) ?? '';
   return text.includes(DRIZZLE_BREAKPOINT) ? { kind: 'drizzle', file: full } : { kind: 'sql', file: full };
 }

@@ -16,7 +16,7 @@ const optional = (text: string | undefined) => (text === undefined ? {} : { down
 
 async function prisma(folder: string): Promise<SourceMigration> {
   const sql = await readFile(path.join(folder, PRISMA_MIGRATION_FILE), 'utf8');
-  const down = await readOptional(path.join(folder, PRISMA_DOWN_FILE));
+  const down = readOptional(path.join(folder, PRISMA_DOWN_FILE));
   const base = path.basename(folder);
   const { name, time } = splitStamped(base);
   return { form: 'prisma', path: folder, name, ...(time ? { time } : {}), up: [sql], ...optional(down), label: `Prisma migration ${base}` };
@@ -25,7 +25,7 @@ async function prisma(folder: string): Promise<SourceMigration> {
 async function drizzle(file: string, journalPath?: string): Promise<SourceMigration> {
   const tag = path.basename(file, '.sql');
   const sql = await readFile(file, 'utf8');
-  const down = await readOptional(path.join(path.dirname(file), `${tag}.down.sql`));
+  const down = readOptional(path.join(path.dirname(file), `${tag}.down.sql`));
   const split = splitStamped(tag);
   // drizzle's journal says when the migration was generated (drizzle stores it as created_at)
   const entry = journalPath ? (await readJournal(path.dirname(file))).entries.find((e) => e.tag === tag) : undefined;
@@ -36,7 +36,7 @@ async function drizzle(file: string, journalPath?: string): Promise<SourceMigrat
 async function plain(file: string): Promise<SourceMigration> {
   const base = path.basename(file, '.sql');
   const sql = await readFile(file, 'utf8');
-  const down = await readOptional(path.join(path.dirname(file), `${base}.down.sql`));
+  const down = readOptional(path.join(path.dirname(file), `${base}.down.sql`));
   const { name, time } = splitStamped(base);
   return { form: 'sql', path: file, name, ...(time ? { time } : {}), up: [sql], ...optional(down), label: `${base}.sql` };
 }

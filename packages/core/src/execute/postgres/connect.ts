@@ -58,3 +58,15 @@ export async function connect(url: string, applicationName = 'dbm'): Promise<pg.
   }
   return client;
 }
+
+/**
+ * Ends a session without waiting for the server to close its side, for a command with nothing left to do:
+ * the Terminate message goes out at once (the server ends the session cleanly), and the socket no longer
+ * keeps the process alive. Waiting for the server's close, its backend process exiting, took ~4 ms of
+ * every `dbm status`.
+ */
+export function endWithoutWaiting(client: pg.Client): void {
+  client.end().catch(() => undefined);
+  // pg keeps its socket as connection.stream; no public handle reaches it
+  (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+}
