@@ -5,7 +5,8 @@
 import type { OrmName } from './open.js';
 import type { Evidence, Project } from './orm-adapter.js';
 import { ADAPTERS, adapterFor } from './registry.js';
-import { cachedProject } from './cache/project-cache.js';
+import { cachedProject, knownProject, type Detection } from './cache/project-cache.js';
+import { recordProbes } from './code/probe.js';
 import { DetectionError } from './detection-error.js';
 
 export { DetectionError };
@@ -17,12 +18,17 @@ export async function detectAll(root: string): Promise<Evidence[]> {
   return all.filter((e): e is Evidence => e !== undefined);
 }
 
-/** The project in `root`: the one ORM found there, or the one `orm` names. */
+/**
+ * The project in `root`: the one ORM found there, or the one `orm` names. From the cache, without
+ * detecting, while nothing detection looked at or the description depended on has changed.
+ */
 export async function detectProject(root: string, orm?: OrmName): Promise<Project> {
-  const found = await detectAll(root);
+  const known = knownProject(root, orm);
+  if (known) return known;
+  const { result: found, stamps: probes } = await recordProbes(() => detectAll(root));
   if (orm) {
     const e = found.find((f) => f.orm === orm) ?? { orm, reasons: ['chosen with --orm'] };
-    return describe(root, e);
+    return describe(root, { evidence: e, chosen: orm, probes });
   }
   if (!found.length) {
     throw new DetectionError(
@@ -35,10 +41,11 @@ export async function detectProject(root: string, orm?: OrmName): Promise<Projec
     const list = found.map((f) => `  ${f.orm}: ${f.reasons.join('; ')}`).join('\n');
     throw new DetectionError(`more than one ORM in ${root}:\n${list}\nchoose one with --orm ${found.map((f) => f.orm).join('|')}`, found);
   }
-  return describe(root, found[0]!);
+  return describe(root, { evidence: found[0]!, chosen: undefined, probes });
 }
 
 /** The adapter's description of the chosen ORM's project, cached while its config files and environment are unchanged. */
-function describe(root: string, evidence: Evidence): Promise<Project> {
-  return cachedProject(root, evidence, () => adapterFor(evidence.orm).project(root, evidence));
+function describe(root: string, detection: Detection): Promise<Project> {
+  const { evidence } = detection;
+  return cachedProject(root, detection, () => adapterFor(evidence.orm).project(root, evidence));
 }

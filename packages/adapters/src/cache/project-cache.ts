@@ -2,11 +2,14 @@
  * The described project of a package, cached. Describing a project loads its ORM config (a knexfile,
  * a DataSource with its entities, prisma.config.ts) through a TypeScript loader, which costs more than
  * the rest of `dbm status` together; the description only changes when those files or the environment
- * variables they read change, and both are checked on every use.
+ * variables they read change, and both are checked on every use. Detection is skipped too while every
+ * path it looked at is as it was ({@link knownProject}): in a package with a src/ tree, looking for a
+ * TypeORM DataSource alone reads every source file.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { OrmName } from '../open.js';
 import type { Evidence, Project } from '../orm-adapter.js';
 import { envHolds, recordEnvReads } from './env-reads.js';
 import { recordImports } from './imports.js';
@@ -16,9 +19,20 @@ import { readCache, writeCache } from './store.js';
 interface Entry {
   readonly orm: string;
   readonly reasons: readonly string[];
+  /** The ORM chosen with --orm (or the config), null when detection chose. */
+  readonly chosen: OrmName | null;
+  /** Every path detection looked at, as it was. */
+  readonly probes: readonly Stamp[];
   readonly stamps: readonly Stamp[];
   readonly env: Readonly<Record<string, string | null>>;
   readonly project: Project;
+}
+
+/** How detection went: what it found, the ORM asked for, and the stamps of what it looked at. */
+export interface Detection {
+  readonly evidence: Evidence;
+  readonly chosen: OrmName | undefined;
+  readonly probes: readonly Stamp[];
 }
 
 // one entry per package folder: node_modules may be shared by several (a symlink, a hoisted workspace)
@@ -48,10 +62,28 @@ function dependencies(project: Project, imported: readonly string[]): string[] {
 }
 
 /**
+ * The project of `root` without detecting it again: the cached one, when it was detected with the same
+ * choice of ORM, every path detection looked at is unchanged, and so is all its description depended on.
+ */
+export function knownProject(root: string, chosen: OrmName | undefined): Project | undefined {
+  const hit = readCache<Entry>(root, entryName(root));
+  const holds =
+    hit !== undefined &&
+    hit.project.root === root &&
+    hit.chosen === (chosen ?? null) &&
+    Array.isArray(hit.probes) &&
+    envHolds(hit.env) &&
+    stampsHold(hit.probes) &&
+    stampsHold(hit.stamps);
+  return holds ? hit.project : undefined;
+}
+
+/**
  * `describe(root, evidence)`, from the cache when the same evidence was described before and nothing it
  * depended on has changed; otherwise described afresh and cached.
  */
-export async function cachedProject(root: string, evidence: Evidence, describe: () => Promise<Project>): Promise<Project> {
+export async function cachedProject(root: string, detection: Detection, describe: () => Promise<Project>): Promise<Project> {
+  const { evidence } = detection;
   const hit = readCache<Entry>(root, entryName(root));
   if (
     hit &&
@@ -62,6 +94,12 @@ export async function cachedProject(root: string, evidence: Evidence, describe: 
     envHolds(hit.env) &&
     stampsHold(hit.stamps)
   ) {
+    // the same description, found by another detection (another --orm, a path detection looks at changed):
+    // kept with this one's stamps, so the next run skips detection
+    const chosen = detection.chosen ?? null;
+    if (hit.chosen !== chosen || JSON.stringify(hit.probes) !== JSON.stringify(detection.probes)) {
+      await writeCache(root, entryName(root), { ...hit, chosen, probes: detection.probes } satisfies Entry);
+    }
     return hit.project;
   }
   // the package's own files are stamped before describing: one edited while it is read fails the check later
@@ -72,7 +110,8 @@ export async function cachedProject(root: string, evidence: Evidence, describe: 
     const known = new Set(before.map((s) => s.path));
     const rest = stampPaths(dependencies(project, files).filter((p) => !known.has(p)));
     const stamps = [...before, ...rest.filter((s) => !known.has(s.path))];
-    await writeCache(root, entryName(root), { orm: evidence.orm, reasons: evidence.reasons, stamps, env, project } satisfies Entry);
+    const entry: Entry = { orm: evidence.orm, reasons: evidence.reasons, chosen: detection.chosen ?? null, probes: detection.probes, stamps, env, project };
+    await writeCache(root, entryName(root), entry);
   }
   return project;
 }

@@ -3,21 +3,19 @@
  * size, or that it was missing; the result stays valid while every stamp still holds. A folder's mtime
  * changes when entries are added, removed or renamed in it, which is how new config files are noticed.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { entriesOrUndefined, statOrUndefined } from '../code/probe.js';
+import { stampOf, type Stamp } from '../code/probe.js';
 
-/** One file or folder as it was. */
-export interface Stamp {
-  readonly path: string;
-  /** mtime in ms and size in bytes; both absent when the path did not exist. */
-  readonly mtimeMs?: number;
-  readonly size?: number;
-}
+export type { Stamp };
 
-// synchronous, as every look made before a verb's work (code/probe.ts): the cache is checked on every run
-function stampOf(file: string): Stamp {
-  const s = statOrUndefined(file);
-  return s ? { path: file, mtimeMs: s.mtimeMs, size: s.isDirectory() ? 0 : s.size } : { path: file };
+// synchronous, as every look made before a verb's work (code/probe.ts); not recorded: these are the cache's own looks
+function entries(dir: string) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 /** Stamps of the given paths, and of the files directly inside any of them that is a folder. */
@@ -25,7 +23,7 @@ export function stampPaths(paths: Iterable<string>): Stamp[] {
   const all = new Set<string>();
   for (const p of paths) {
     all.add(p);
-    for (const e of entriesOrUndefined(p) ?? []) if (e.isFile()) all.add(path.join(p, e.name));
+    for (const e of entries(p)) if (e.isFile()) all.add(path.join(p, e.name));
   }
   return [...all].sort().map(stampOf);
 }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Bumped whenever the shape of any cached entry changes, so old entries are ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** Whether caching is on: `DBM_CACHE=0` (or `off`/`false`) turns it off. */
 export function cacheEnabled(): boolean {

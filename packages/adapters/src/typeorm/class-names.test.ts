@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_FORMAT } from '../cache/store.js';
 import { migrationClassNames } from './class-names.js';
 
 let tmp: string;
@@ -34,12 +35,12 @@ describe('migrationClassNames', () => {
     // an entry with the file's hash is believed without loading the file
     const { file: entryFile, json } = await cacheEntry(tmp);
     json[file]!.classes = [{ name: 'FromTheCache1700000000001', timestamp: 1700000000001 }];
-    await writeFile(entryFile, JSON.stringify({ format: 1, value: json }));
+    await writeFile(entryFile, JSON.stringify({ format: CACHE_FORMAT, value: json }));
     expect((await migrationClassNames([file], tmp))[0]!.name).toBe('FromTheCache1700000000001');
 
     // a different hash (the file was edited) means the file is loaded again
     json[file]!.hash = 'edited';
-    await writeFile(entryFile, JSON.stringify({ format: 1, value: json }));
+    await writeFile(entryFile, JSON.stringify({ format: CACHE_FORMAT, value: json }));
     expect((await migrationClassNames([file], tmp))[0]!.name).toBe('AddThing1700000000000');
     expect((await cacheEntry(tmp)).json[file]!.classes[0]!.name).toBe('AddThing1700000000000');
   });
