@@ -1,6 +1,6 @@
 /**
- * `dbm status` from its CommonJS bundle through V8's code cache (packages/cli/src/fast-loader.ts), end to
- * end through the real binary: the cache is written after a whole status run, used by the next, replaced
+ * dbm from its CommonJS bundles through V8's code cache (packages/cli/src/bundle-loader.ts), end to end
+ * through the real binary. `dbm status` runs from a bundle of its own: the cache is written after a whole status run, used by the next, replaced
  * when damaged, never written after a failed run; and a run from the cache still loads what it imports at
  * run time (tsx for a knexfile never seen before), which a plain import() in a cached script cannot.
  */
@@ -124,6 +124,22 @@ describe('dbm status through the code cache', () => {
     const help = await dbm(['status', '--help'], pkg, env);
     expect(help.code, show(help)).toBe(0);
     expect(help.stdout).toContain('--ledger-table');
-    expect(cacheFiles(cache)).toEqual([]);
+    // the fast bundle saved nothing (it did not run the verb); the whole CLI saved its cache for status
+    expect(cacheFiles(cache).map((f) => f.replace(/-[0-9a-f]{16}-/, '-<id>-').replace(/-node.*$/, ''))).toEqual(['dbm.cjs-<id>-status']);
+  });
+
+  it('every other verb runs from the whole CLI, with a code cache of its own, used by its next run', async () => {
+    const cache = cacheDir();
+    const env = { DBM_COMPILE_CACHE: cache };
+    const rules = await dbm(['rules', '--json'], process.cwd(), env);
+    expect(rules.code, show(rules)).toBe(0);
+    const help = await dbm(['--help'], process.cwd(), env);
+    expect(help.code, show(help)).toBe(0);
+    const names = cacheFiles(cache);
+    expect(names.map((f) => f.replace(/-[0-9a-f]{16}-/, '-<id>-').replace(/-node.*$/, '')).sort()).toEqual(['dbm.cjs-<id>-other', 'dbm.cjs-<id>-rules']);
+    const saved = statSync(join(cache, names.find((f) => f.includes('-rules-'))!)).mtimeMs;
+    const again = await dbm(['rules', '--json'], process.cwd(), env);
+    expect(again.stdout).toBe(rules.stdout);
+    expect(statSync(join(cache, names.find((f) => f.includes('-rules-'))!)).mtimeMs).toBe(saved);
   });
 });

@@ -1,20 +1,15 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI with @dbm/core and @dbm/adapters into dist/bundle/: one entry file and chunks
-// that load on demand (esbuild code splitting keeps every `await import()` lazy), so a verb loads a few
-// files instead of resolving hundreds of modules. Measured: `dbm status` ~80 ms faster than loading the
-// packages' dist/ modules one by one.
+// Bundles the compiled CLI with @dbm/core and @dbm/adapters into dist/bundle/: two CommonJS files that
+// bin/dbm.js runs through V8's code cache (cached-bundles.mjs), so a verb reads one file and compiles almost
+// nothing, instead of resolving hundreds of modules. fast.cjs holds `dbm status` alone; dbm.cjs the whole CLI.
 //
-// Third-party packages stay outside the bundle (they ship wasm, workers and files read at run time). The
-// chunks import them by bare name from dist/bundle/, so dist/bundle/node_modules links every package the
-// core and adapters packages have installed: whatever they can import, the bundle can too.
-//
-// `dbm status` runs from a bundle of its own beside them: one CommonJS file that V8's code cache can keep
-// (fast-bundle.mjs).
-import { build } from 'esbuild';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// Third-party packages stay outside the bundles (they ship wasm, workers and files read at run time). The
+// bundles load them by bare name from dist/bundle/, so dist/bundle/node_modules links every package the
+// core and adapters packages have installed: whatever they can import, the bundles can too.
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFastBundle } from './fast-bundle.mjs';
+import { buildCachedBundles } from './cached-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packages = join(root, '..');
@@ -26,15 +21,15 @@ const isBare = (p) => !p.startsWith('.') && !p.startsWith('/') && !p.startsWith(
 const ownCode = (importer) => importer.startsWith(join(root, 'dist')) || importer.includes('/node_modules/');
 const fromWorkspace = (importer) => importer.startsWith(join(packages, 'core')) || importer.startsWith(join(packages, 'adapters'));
 // pg is bundled too: loading its ~30 CommonJS files one by one cost ~30 ms of every command that connects,
-// against ~9 ms for the same code in a chunk. Its optional native binding stays outside (never installed).
+// against ~9 ms for the same code in a bundle. Its optional native binding stays outside (never installed).
 // The Prisma engine's pool is the exception: @prisma/adapter-pg checks `instanceof pg.Pool` against its
 // own copy of pg, so the module that builds that pool must import the installed pg, not the bundled one.
 const bundledPackage = (p) => p === 'pg' || p.startsWith('pg/');
 const needsInstalledPg = (importer) => importer.startsWith(join(packages, 'adapters', 'dist', 'prisma'));
 
-const BANNER = "import { createRequire as __dbmRequire } from 'node:module'; const require = __dbmRequire(import.meta.url);";
-
-// third-party packages stay outside, but for pg (see above) and the CLI's own dependencies
+// third-party packages stay outside, but for pg (see above) and the CLI's own dependencies; the workspace
+// packages come from their compiled dist/, never their TypeScript sources (dbm-source is a condition of their
+// package.json that esbuild never applies unless told)
 const externalDependencies = {
   name: 'external-dependencies',
   setup(b) {
@@ -48,43 +43,7 @@ const externalDependencies = {
   },
 };
 
-await build({
-  entryPoints: {
-    dbm: join(root, 'dist', 'bin.js'),
-    // started as a worker by URL (parse-large.ts): it must sit beside the chunk that names it
-    'parse-worker': join(packages, 'core', 'dist', 'dialects', 'postgres', 'parse-worker.js'),
-  },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // yargs' help layout measures every line with string-width, whose emoji regex costs ~12 ms to build at
-  // each start; fast-string-width gives the same widths for the text dbm prints, without the regex
-  alias: { 'string-width': 'fast-string-width' },
-  // aliases resolve from here: the CLI package, where fast-string-width is installed
-  absWorkingDir: root,
-  // the workspace packages from their compiled dist/, never their TypeScript sources (dbm-source is a
-  // condition of their package.json that esbuild never applies unless told); import/require follow the
-  // import kind, so pg's require('pg-pool') gets pg-pool's CommonJS build
-  banner: { js: BANNER },
-  plugins: [externalDependencies],
-  logLevel: 'warning',
-});
-
-// the banner gives bundled CommonJS code a `require`; a chunk that never says `require` does without it
-// (createRequire builds a module object per chunk, a millisecond over the thirty chunks of a status run)
-for (const file of readdirSync(outdir)) {
-  if (!file.endsWith('.mjs')) continue;
-  const text = readFileSync(join(outdir, file), 'utf8');
-  if (!text.startsWith(BANNER)) continue;
-  const body = text.slice(BANNER.length);
-  if (!/\brequire\b/.test(body)) writeFileSync(join(outdir, file), body.replace(/^\n/, ''));
-}
-
-await buildFastBundle({ outdir, root, plugins: [externalDependencies] });
+await buildCachedBundles({ outdir, root, plugins: [externalDependencies] });
 
 // dist/bundle/node_modules: a link to each package installed for core and adapters (adapters' win)
 const links = join(outdir, 'node_modules');

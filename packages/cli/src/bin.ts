@@ -1,5 +1,5 @@
 /** Process entry: runs the CLI and turns unexpected failures into a short message and exit code 1. */
-import { internalError, navigatorAsNewerNode } from './process-setup.js';
+import { internalError, navigatorAsNewerNode, quietOnClosedPipe } from './process-setup.js';
 
 // verbs whose plain runs skip building the yargs CLI (fast.ts); the check is here so other verbs load none of it
 const FAST_VERBS: readonly string[] = ['status'];
@@ -8,7 +8,7 @@ const FAST_VERBS: readonly string[] = ['status'];
 export interface MainOptions {
   /**
    * Try the fast path first (default true). bin/dbm.js turns it off when it already tried the fast path
-   * from its CommonJS bundle (fast-main.ts) and was told the arguments need the full CLI.
+   * from its own bundle (fast-main.ts) and was told the arguments need the full CLI.
    */
   readonly fast?: boolean;
 }
@@ -16,6 +16,7 @@ export interface MainOptions {
 /** Runs dbm; never throws. */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   navigatorAsNewerNode();
+  quietOnClosedPipe();
   try {
     if (options.fast !== false && FAST_VERBS.includes(argv[0] ?? '')) {
       const code = await (await import('./fast.js')).runFast(argv);

@@ -33,6 +33,11 @@ const COMMANDS: CommandModule<never>[] = [
   translateCommand,
 ] as unknown as CommandModule<never>[];
 
+/** The verbs' names, as yargs knows them (verbs.ts lists them for the loader, which loads no CLI). */
+export function verbNames(): string[] {
+  return COMMANDS.map((c) => c.command.split(' ')[0]!);
+}
+
 /** Runs dbm with the given arguments; resolves to the exit code. Never throws for user errors. */
 export async function run(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;

@@ -30,6 +30,8 @@ export interface CachedScriptOptions {
   readonly file: string;
   /** The identity of the file's content (a hash): a cache made from other content is never offered to V8. */
   readonly id: string;
+  /** Which of several caches of the same file (one per verb): each holds what its own runs compiled. */
+  readonly variant?: string;
   /** The folder of cache files; undefined compiles without a cache. */
   readonly cacheDir?: string;
   /** Performs the bundle's `import()` calls. */
@@ -51,9 +53,10 @@ export interface CachedScript<T> {
   save(): boolean;
 }
 
-/** The cache file of `file` with content `id`, for this Node, V8 and CPU. */
-export function cacheFileOf(cacheDir: string, file: string, id: string): string {
-  return join(cacheDir, `${basename(file)}-${id}-node${process.versions.node}-v8${process.versions.v8}-${process.arch}.cache`);
+/** The cache file of `file` with content `id` (and `variant`), for this Node, V8 and CPU. */
+export function cacheFileOf(cacheDir: string, file: string, id: string, variant?: string): string {
+  const which = variant === undefined ? '' : `-${variant}`;
+  return join(cacheDir, `${basename(file)}-${id}${which}-node${process.versions.node}-v8${process.versions.v8}-${process.arch}.cache`);
 }
 
 // ASCII (as the bundler writes it) read as Latin-1 is the same string, made without UTF-8 decoding: ~2 ms less for
@@ -75,7 +78,7 @@ function readOptional(path: string): Buffer | undefined {
 export function loadCached<T>(options: CachedScriptOptions): CachedScript<T> {
   const { file } = options;
   const source = readSource(file);
-  const cachePath = options.cacheDir === undefined ? undefined : cacheFileOf(options.cacheDir, file, options.id);
+  const cachePath = options.cacheDir === undefined ? undefined : cacheFileOf(options.cacheDir, file, options.id, options.variant);
   const cachedData = cachePath === undefined ? undefined : readOptional(cachePath);
   const script = new Script(`${HEAD}${source}${TAIL}`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache: CacheState = cachePath === undefined ? 'off' : !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';

@@ -15,6 +15,22 @@ export function navigatorAsNewerNode(): void {
   });
 }
 
+/**
+ * A reader that stops early (`dbm rules | head`) closes the pipe: the output is no longer wanted, which is
+ * no error of dbm's. Without this, the next write fails with EPIPE and Node prints a stack trace.
+ */
+let quiet = false;
+export function quietOnClosedPipe(): void {
+  if (quiet) return;
+  quiet = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
+
 /** Prints an error no verb expected (a bug, not bad input) and gives exit code 1; the stack with --verbose. */
 export function internalError(e: unknown, argv: readonly string[]): number {
   const err = e as Error;
