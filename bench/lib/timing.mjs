@@ -13,14 +13,16 @@ export function time(argv, cwd, env) {
  * The median wall times of several commands, run in turns (a, b, c, a, b, c, ...): this machine's speed
  * drifts by tens of percent within a minute, and commands timed one block after another would each get a
  * different machine. A run that exits with a code outside `okCodes` is an error. Each argv may be undefined
- * (nothing to run): its median is undefined.
+ * (nothing to run): its median is undefined; or `{ argv, env }`, run with those variables added.
  */
 export function medians(argvs, cwd, env, runs, okCodes = [0]) {
   const all = argvs.map(() => []);
   for (let i = 0; i < runs; i++) {
-    argvs.forEach((argv, j) => {
-      if (!argv) return;
-      const r = time(argv, cwd, env);
+    argvs.forEach((entry, j) => {
+      if (!entry) return;
+      // an entry is an argv, or { argv, env } for a command that runs with more variables
+      const [argv, more] = Array.isArray(entry) ? [entry, {}] : [entry.argv, entry.env];
+      const r = time(argv, cwd, { ...env, ...more });
       if (!okCodes.includes(r.code)) throw new Error(`${argv.join(' ')} (in ${cwd}) exited ${r.code}: ${r.out.slice(0, 600)}`);
       all[j].push(r.ms);
     });
