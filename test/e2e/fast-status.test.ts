@@ -50,12 +50,18 @@ function knexPackage(): string {
 }
 
 const cacheFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.cache'));
+/** The cache files by bundle and verb, without the content id and the Node version. */
+const cacheKinds = (dir: string) => cacheFiles(dir).map((f) => f.replace(/-[0-9a-f]{16}-/, '-<id>-').replace(/-node.*$/, '')).sort();
+
+/** A fresh compile cache, a new knex package, and the variables a status in it runs with. */
+function statusSetup() {
+  const cache = cacheDir();
+  return { cache, pkg: knexPackage(), env: { DATABASE_URL: URL_, DBM_COMPILE_CACHE: cache } };
+}
 
 describe('dbm status through the code cache', () => {
   it('saves the compiled code after a whole run, uses it on the next, and answers the same', async () => {
-    const cache = cacheDir();
-    const pkg = knexPackage();
-    const env = { DATABASE_URL: URL_, DBM_COMPILE_CACHE: cache };
+    const { cache, pkg, env } = statusSetup();
     const first = await dbm(['status', '--json'], pkg, env);
     expect(first.code, show(first)).toBe(2);
     expect(JSON.parse(first.stdout).counts.pending).toBe(1);
@@ -86,9 +92,7 @@ describe('dbm status through the code cache', () => {
   });
 
   it('a damaged cache file changes nothing but the time: the run answers as before and the file is written anew', async () => {
-    const cache = cacheDir();
-    const pkg = knexPackage();
-    const env = { DATABASE_URL: URL_, DBM_COMPILE_CACHE: cache };
+    const { cache, pkg, env } = statusSetup();
     const first = await dbm(['status', '--json'], pkg, env);
     const [file] = cacheFiles(cache);
     const garbage = Buffer.alloc(2048, 0x5a);
@@ -115,9 +119,7 @@ describe('dbm status through the code cache', () => {
   });
 
   it('arguments the fast path does not take go to the full CLI, which answers as always', async () => {
-    const cache = cacheDir();
-    const pkg = knexPackage();
-    const env = { DATABASE_URL: URL_, DBM_COMPILE_CACHE: cache };
+    const { cache, pkg, env } = statusSetup();
     const unknown = await dbm(['status', '--bogus'], pkg, env);
     expect(unknown.code, show(unknown)).toBe(2);
     expect(unknown.stderr).toContain('Unknown argument: bogus');
@@ -125,7 +127,7 @@ describe('dbm status through the code cache', () => {
     expect(help.code, show(help)).toBe(0);
     expect(help.stdout).toContain('--ledger-table');
     // the fast bundle saved nothing (it did not run the verb); the whole CLI saved its cache for status
-    expect(cacheFiles(cache).map((f) => f.replace(/-[0-9a-f]{16}-/, '-<id>-').replace(/-node.*$/, ''))).toEqual(['dbm.cjs-<id>-status']);
+    expect(cacheKinds(cache)).toEqual(['dbm.cjs-<id>-status']);
   });
 
   it('every other verb runs from the whole CLI, with a code cache of its own, used by its next run', async () => {
@@ -136,7 +138,7 @@ describe('dbm status through the code cache', () => {
     const help = await dbm(['--help'], process.cwd(), env);
     expect(help.code, show(help)).toBe(0);
     const names = cacheFiles(cache);
-    expect(names.map((f) => f.replace(/-[0-9a-f]{16}-/, '-<id>-').replace(/-node.*$/, '')).sort()).toEqual(['dbm.cjs-<id>-other', 'dbm.cjs-<id>-rules']);
+    expect(cacheKinds(cache)).toEqual(['dbm.cjs-<id>-other', 'dbm.cjs-<id>-rules']);
     const saved = statSync(join(cache, names.find((f) => f.includes('-rules-'))!)).mtimeMs;
     const again = await dbm(['rules', '--json'], process.cwd(), env);
     expect(again.stdout).toBe(rules.stdout);

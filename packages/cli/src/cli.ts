@@ -49,7 +49,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       'Exit codes: 0 success; 1 a failure (a migration failed or was refused, lint found errors, the database ' +
         'could not be reached); 2 a usage error, or pending migrations or drift for status.\n' +
         'Environment: DATABASE_URL (or the variable the ORM config names), NO_COLOR, DBM_CACHE=0 (no detection cache), ' +
-          'DBM_COMPILE_CACHE=0 or a folder (the compiled code of dbm status: none, or kept there).\n' +
+          'DBM_COMPILE_CACHE=0 or a folder (dbm\'s compiled code: none, or kept there).\n' +
         'Every verb takes --json; dbm <command> --help shows its options. Settings: dbm.config.ts (docs/configuration.md).',
     )
     .strict()

@@ -1,10 +1,10 @@
 /**
  * CommonJS code run through V8's code cache. Node 20 keeps no compiled code between runs for ES modules
- * (Node 22 has module.enableCompileCache), so the fast path of `dbm status` is bundled as one CommonJS file
- * and compiled here with vm.Script: a run saves V8's compiled code beside the bundle, and the next runs hand
- * it back to V8, which then skips parsing and compiling every function the saving run compiled.
+ * (Node 22 has module.enableCompileCache), so dbm is bundled as CommonJS files and compiled here with
+ * vm.Script: a run saves V8's compiled code beside the bundle, and the next runs hand it back to V8, which
+ * then skips parsing and compiling every function the saving run compiled.
  *
- * Two things differ from Node's own loader, and the bundle is built for both (scripts/bundle.mjs):
+ * Two things differ from Node's own loader, and the bundles are built for both (scripts/cached-bundles.mjs):
  * - `import()` in a script compiled from a code cache fails: Node loses the script's import callback
  *   (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). The bundle calls {@link IMPORT_BINDING} instead, a function
  *   given to it here, whose `import()` resolves from the loader's own file, beside the bundle.

@@ -50,15 +50,13 @@ export function fastArgs(argv: readonly string[], verb: string, table: Readonly<
 /** Runs `argv` on its fast path and gives the exit code, or undefined when it needs the full CLI. */
 export async function runFast(argv: readonly string[]): Promise<number | undefined> {
   if (argv[0] !== 'status') return undefined;
-  // the modules the verb imports as it goes, fetched side by side now: one after another, each waiting for
-  // the code before it to run, they made a waterfall of file reads (the full CLI reuses them on a fallback)
-  const preload = Promise.all([import('./light.js'), import('./workspace/run.js')]);
+  // imported here, not at the top: the full CLI imports this module for its first check, and builds its
+  // own status command when the arguments are not for the fast path
   const [{ statusCommand, STATUS_OPTIONS }, { withWorkspace }, { workspaceOptionTable }, { statusRunner }] = await Promise.all([
     import('./commands/status.js'),
     import('./workspace/hook.js'),
     import('./workspace/options.js'),
     import('./workspace/status-runner.js'),
-    preload,
   ]);
   const args = fastArgs(argv, 'status', { ...STATUS_OPTIONS, ...workspaceOptionTable('status'), ...GLOBAL_OPTIONS });
   if (!args) return undefined;

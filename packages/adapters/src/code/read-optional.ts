@@ -4,12 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 
-/** The file's UTF-8 text, or undefined when it does not exist; any other error is thrown. */
+/** The file's UTF-8 text, or undefined when it does not exist (nor anything on its path); any other error is thrown. */
 export function readOptional(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw e;
   }
 }

@@ -4,7 +4,7 @@
  * without `packages` only holds settings (pnpm 10+ keeps `allowBuilds` there): that folder is a single
  * package, not a workspace.
  */
-import { readFileSync } from 'node:fs';
+import { readOptional } from '../code/read-optional.js';
 import { dirname, join, resolve } from 'node:path';
 import { WorkspaceError } from './errors.js';
 
@@ -17,16 +17,6 @@ export interface WorkspaceRoot {
   readonly patterns: readonly string[];
 }
 
-// synchronous: every verb asks whether its folder is a workspace root first (see code/probe.ts)
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw e;
-  }
-}
-
 function stringList(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
     throw new WorkspaceError(`${where} must be a list of package folder globs, e.g. ["apps/*", "packages/*"]`);
@@ -36,7 +26,7 @@ function stringList(value: unknown, where: string): string[] {
 
 async function pnpmPatterns(dir: string): Promise<string[] | undefined> {
   const path = join(dir, 'pnpm-workspace.yaml');
-  const text = readText(path);
+  const text = readOptional(path);
   if (text === undefined) return undefined;
   // loaded only when there is a file to parse: every dbm command passes through here
   const { parse } = await import('yaml');
@@ -52,7 +42,7 @@ async function pnpmPatterns(dir: string): Promise<string[] | undefined> {
 
 function manifestPatterns(dir: string): string[] | undefined {
   const path = join(dir, 'package.json');
-  const text = readText(path);
+  const text = readOptional(path);
   if (text === undefined) return undefined;
   let manifest: { workspaces?: unknown };
   try {
